@@ -1,0 +1,185 @@
+"""Candidate names in a text, each found by one kind of evidence (a title mark, a known name, a suffix …).
+
+Every finder returns :class:`Candidate` spans with exact offsets; :mod:`kg.extract.entities`
+chooses among overlapping ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.extract.lexicon import Lexicon
+
+BOOK_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    cls: str
+    rule: str
+    priority: int
+    name: str = ""  # completed or canonical name when it differs from the text
+
+
+def book_titles(text: str) -> Iterator[Candidate]:
+    """《…》 titles are policy documents (the marks are not part of the name)."""
+    for m in BOOK_TITLE.finditer(text):
+        yield Candidate(m.start(1), m.end(1), "PolicyDocument", "book-title", 100)
+
+
+def gazetteer(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """Known names (places, ministries, organisations, fairs), longest match at each position."""
+    gaz = lex.gazetteer
+    i = 0
+    while i < len(text):
+        for n in gaz.lengths:
+            hit = gaz.names.get(text[i:i + n])
+            if hit and not _inside_latin_word(text, i, i + n):
+                canonical, cls = hit
+                yield Candidate(i, i + n, cls, "gazetteer", 80, canonical)
+                i += n - 1
+                break
+        i += 1
+
+
+def _inside_latin_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return bool(LATIN.match(text[start])) and (before.isalnum() and before.isascii() or after.isalnum() and after.isascii())
+
+
+class SuffixFinder:
+    """Names that end in a class suffix (…有限公司, …示范区, …平台), extended left over jieba tokens."""
+
+    MAX_LEN = 32
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        pairs = sorted(((s, c) for c, ss in lex.suffixes.items() for s in ss), key=lambda p: -len(p[0]))
+        self.suffix_class: dict[str, str] = {}
+        for suffix, cls in pairs:
+            self.suffix_class.setdefault(suffix, cls)
+        self.pattern = re.compile("|".join(re.escape(s) for s, _ in pairs))
+
+    def find(self, text: str, token_starts: set[int], token_at: dict[int, str]) -> Iterator[Candidate]:
+        for m in self.pattern.finditer(text):
+            cls = self.suffix_class[m.group()]
+            start = self._left_edge(text, m.start(), token_starts, token_at)
+            if start is None or m.start() - start < self.lex.min_body.get(cls, 2):
+                continue
+            name = text[start:m.end()]
+            if self._specific(name, m.group(), cls):
+                yield Candidate(start, m.end(), cls, "suffix", 50)
+
+    def _left_edge(self, text: str, suffix_start: int, token_starts: set[int], token_at: dict[int, str]) -> int | None:
+        """Walk left token by token until a stop token, a stop character or the length limit."""
+        lex = self.lex
+        pos = suffix_start
+        best: int | None = None
+        while pos > 0 and suffix_start - pos < self.MAX_LEN:
+            prev = pos - 1
+            ch = text[prev]
+            if ch in "）)":
+                inner_start = max(text.rfind("（", 0, prev), text.rfind("(", 0, prev))
+                inner = text[inner_start + 1:prev] if inner_start >= 0 else ""
+                if inner_start >= 0 and inner in lex.gazetteer.names:
+                    pos = inner_start
+                    continue
+                break
+            if ch in lex.stop_chars or ch.isspace():
+                break
+            start = prev
+            while start > 0 and start not in token_starts:
+                start -= 1
+            token = text[start:pos]
+            if token in lex.stop_tokens or any(c in lex.stop_chars for c in token) or token.isdigit():
+                break
+            pos = start
+            best = pos
+        return best
+
+    def _specific(self, name: str, suffix: str, cls: str) -> bool:
+        """A proper name, not a generic phrase: some word of its body is not generic."""
+        lex = self.lex
+        body = name[: len(name) - len(suffix)]
+        if LATIN.search(body) or "（" in body:
+            return True
+        if any(p in lex.gazetteer.names for p in _places_in(body, lex)):
+            return True
+        if body.startswith(lex.designation_prefixes) and cls not in ("Enterprise", "GovernmentBody"):
+            return len(body) >= 4
+        rest = body
+        for word in sorted(lex.generic_words, key=len, reverse=True):
+            rest = rest.replace(word, "")
+        return len(rest) >= 2
+
+
+def _places_in(body: str, lex: Lexicon) -> list[str]:
+    gaz = lex.gazetteer
+    return [body[i:i + n] for i in range(len(body)) for n in gaz.lengths
+            if n >= 2 and body[i:i + n] in gaz.names and gaz.names[body[i:i + n]][1] in
+            ("City", "Province", "Country", "District")]
+
+
+def relative_bodies(text: str, lex: Lexicon, place: dict[str, str]) -> Iterator[Candidate]:
+    """市商务局, 省商务厅, 市政府: local bodies named relative to the document's city or province."""
+    if not lex.local_bodies:
+        return
+    prefixes = "".join(lex.relative_prefixes)
+    pattern = re.compile(f"(?<![\\u4e00-\\u9fff])([{prefixes}])(" + "|".join(map(re.escape, lex.local_bodies)) + ")")
+    for m in pattern.finditer(text):
+        level = lex.relative_prefixes[m.group(1)]
+        owner = place.get(level)
+        if not owner:
+            continue
+        body = lex.body_expansions.get(m.group(2), m.group(2))
+        yield Candidate(m.start(), m.end(), "GovernmentBody", "relative-body", 90, owner + body)
+
+
+def quoted_names(text: str, lex: Lexicon, suffix_finder: SuffixFinder) -> Iterator[Candidate]:
+    """“千帆出海”计划, “货兑宝”平台: a quoted word followed by a class suffix."""
+    for m in QUOTED.finditer(text):
+        after = text[m.end():m.end() + 12]
+        hit = suffix_finder.pattern.match(after)
+        if hit:
+            cls = suffix_finder.suffix_class[hit.group()]
+            yield Candidate(m.start(), m.end() + hit.end(), cls, "quoted", 70)
+
+
+def persons(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """A person named right after a title: 局长李苏满."""
+    if not lex.person_titles:
+        return
+    pattern = re.compile("(?:" + "|".join(map(re.escape, lex.person_titles)) + r")([\u4e00-\u9fff]{2,3})")
+    for m in pattern.finditer(text):
+        name = m.group(1)
+        if name[0] not in lex.surnames:
+            continue
+        end = m.start(1) + len(name)
+        if len(name) == 3 and text[end - 1] in "在表说指介认强称和等的":
+            end -= 1
+        yield Candidate(m.start(1), end, "Person", "person", 60)
+
+
+def enumerations(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """A、B、C等3家企业: each member typed by the head noun."""
+    if not lex.enumeration_heads:
+        return
+    heads = "|".join(map(re.escape, lex.enumeration_heads))
+    item = r"[\u4e00-\u9fffA-Za-z0-9“”]{2,20}"
+    pattern = re.compile(f"((?:{item}、)+{item})(?:等|和|及)(?:[0-9一二两三四五六七八九十]+)(?:家|个|所)?(?:[\\u4e00-\\u9fff]{{0,8}}?)({heads})")
+    for m in pattern.finditer(text):
+        cls = lex.enumeration_heads[m.group(2)]
+        offset = m.start(1)
+        for part in m.group(1).split("、"):
+            clean = part.strip("“”")
+            start = offset + part.find(clean)
+            if clean and clean not in lex.stop_tokens:
+                yield Candidate(start, start + len(clean), cls, "enumeration", 55)
+            offset += len(part) + 1

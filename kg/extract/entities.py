@@ -1,0 +1,101 @@
+"""Choose entity mentions among overlapping candidates and complete their names."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from kg.extract import candidates as find
+from kg.extract.lexicon import Lexicon
+from kg.model import Mention, Sentence
+
+# （以下简称“服贸会”） defines an alias for the name just before it.
+ALIAS_DEFINITION = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为：:]?\s*[“\"]?([^”\"）)]{1,20})[”\"]?\s*[）)]")
+
+
+def find_mentions(text: str, sentences: list[Sentence], token_starts: set[int], lex: Lexicon,
+                  place: dict[str, str]) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """The document's mentions (non-overlapping, in text order) and the aliases it defines."""
+    suffix_finder = find.SuffixFinder(lex)
+    token_at: dict[int, str] = {}
+    pool = [
+        *find.book_titles(text),
+        *find.gazetteer(text, lex),
+        *find.relative_bodies(text, lex, place),
+        *find.quoted_names(text, lex, suffix_finder),
+        *suffix_finder.find(text, token_starts, token_at),
+        *find.persons(text, lex),
+        *(trim_left(c, text, token_starts, lex) for c in find.enumerations(text, lex)),
+    ]
+    chosen = _select([c for c in pool if c is not None])
+    mentions = [_to_mention(c, text, sentences) for c in chosen]
+    mentions, aliases = _apply_alias_definitions(text, mentions, sentences, lex)
+    return mentions, aliases
+
+
+def trim_left(c: find.Candidate, text: str, token_starts: set[int], lex: Lexicon) -> find.Candidate | None:
+    """Cut a candidate after the last stop token inside it (其中平度工艺品厂 -> 平度工艺品厂)."""
+    start = c.start
+    bounds = sorted(t for t in token_starts if c.start <= t < c.end) + [c.end]
+    for a, b in zip(bounds, bounds[1:]):
+        if text[a:b] in lex.stop_tokens:
+            start = b
+    if c.end - start < 2:
+        return None
+    return find.Candidate(start, c.end, c.cls, c.rule, c.priority, c.name)
+
+
+def _select(pool: list[find.Candidate]) -> list[find.Candidate]:
+    """Greedy: longest first, then higher priority; a chosen span blocks every overlapping one."""
+    taken: list[tuple[int, int]] = []
+    chosen: list[find.Candidate] = []
+    for c in sorted(pool, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        chosen.append(c)
+    # A book title blocks everything inside it, even when a longer span overlaps its edge.
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _to_mention(c: find.Candidate, text: str, sentences: list[Sentence]) -> Mention:
+    index = _sentence_of(c.start, sentences)
+    surface = text[c.start:c.end]
+    return Mention(c.start, c.end, surface, c.cls, index, c.rule, c.name if c.name != surface else "")
+
+
+def _sentence_of(offset: int, sentences: list[Sentence]) -> int:
+    starts = [s.start for s in sentences]
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def _apply_alias_definitions(text: str, mentions: list[Mention], sentences: list[Sentence],
+                             lex: Lexicon) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """以下简称“X”: X names the mention just before; later occurrences of X become its mentions."""
+    aliases: list[tuple[str, str]] = []
+    by_end = {m.end: m for m in mentions}
+    for m in ALIAS_DEFINITION.finditer(text):
+        owner = by_end.get(m.start()) or by_end.get(m.start() - 1)
+        alias = m.group(1).strip()
+        if owner is None or not alias:
+            continue
+        aliases.append((alias, owner.key))
+        mentions = _add_alias_mentions(text, mentions, alias, owner, m.end(), sentences)
+    return mentions, aliases
+
+
+def _add_alias_mentions(text: str, mentions: list[Mention], alias: str, owner: Mention, after: int,
+                        sentences: list[Sentence]) -> list[Mention]:
+    spans = [(x.start, x.end) for x in mentions]
+    extra = []
+    for m in re.finditer(re.escape(alias), text):
+        if m.start() < after:
+            continue
+        overlapping = [x for x in mentions if x.start < m.end() and m.start() < x.end]
+        if any(x.end - x.start > len(alias) for x in overlapping):
+            continue  # part of a longer name
+        mentions = [x for x in mentions if x not in overlapping]
+        extra.append(Mention(m.start(), m.end(), alias, owner.cls, _sentence_of(m.start(), sentences),
+                             "alias", owner.key))
+    del spans
+    return sorted(mentions + extra, key=lambda x: x.start)

@@ -1,0 +1,114 @@
+"""Figures: a number with its unit, the metric before it, its year, and whether it is a target or a rate."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from kg.model import Figure, Mention, Sentence
+
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*[以至—\-－~]|\d)")
+CLAUSE_BREAK = re.compile(r"[，,；;。：:！？]")
+ABOUT_CLASSES = ("Place", "Zone", "Park", "Base", "Enterprise", "Organization", "Platform", "Country",
+                 "City", "Province", "District")
+
+
+class FigureFinder:
+    def __init__(self, spec: dict[str, Any]) -> None:
+        units = sorted(spec.get("units", []), key=len, reverse=True)
+        self.numerals: dict[str, int] = spec.get("numerals", {})
+        cn = "".join(self.numerals)
+        self.pattern = re.compile(
+            r"(?P<num>\d+(?:\.\d+)?|[" + cn + r"]+)(?P<mult>万亿|万|亿|百万|千)?(?P<approx>余|多)?(?P<unit>"
+            + "|".join(map(re.escape, units)) + ")")
+        self.growth_words = tuple(spec.get("growth_words", []))
+        self.target_words = tuple(spec.get("target_words", []))
+        self.relative_years: dict[str, int] = spec.get("relative_years", {})
+        self.value_verbs = sorted(spec.get("value_verbs", []), key=len, reverse=True)
+        self.skip_after = tuple(spec.get("skip_after", []))
+
+    def find(self, sentence: Sentence, mentions: list[Mention], doc_year: int | None,
+             place: Mention | None) -> list[Figure]:
+        out = []
+        for m in self.pattern.finditer(sentence.text):
+            figure = self._figure(sentence, m, mentions, doc_year, place)
+            if figure is not None:
+                out.append(figure)
+        return out
+
+    def _value(self, raw: str) -> Decimal | None:
+        if raw[0].isdigit():
+            try:
+                return Decimal(raw)
+            except InvalidOperation:
+                return None
+        if len(raw) != 1 or raw == "一":
+            return None  # 一个, 三大: words, not figures
+        return Decimal(self.numerals[raw])
+
+    def _figure(self, sentence: Sentence, m: re.Match[str], mentions: list[Mention], doc_year: int | None,
+                place: Mention | None) -> Figure | None:
+        text = sentence.text
+        if text[m.end():m.end() + 1] and text[m.end()] in "年月日号":
+            return None
+        value = self._value(m.group("num"))
+        if value is None or (m.start() > 0 and text[m.start() - 1] in "第."):
+            return None
+        unit = (m.group("mult") or "") + m.group("unit")
+        if unit in ("万", "亿") or m.group("unit") in ("亿",) and not m.group("mult"):
+            unit = m.group("unit")
+        before = text[: m.start()]
+        clause = CLAUSE_BREAK.split(before)[-1]
+        year = self._year(before, doc_year)
+        is_growth = unit in ("%", "％", "倍") and any(w in clause[-8:] for w in self.growth_words)
+        is_target = any(w in before for w in self.target_words) or self._future(before, doc_year)
+        start = sentence.start + m.start()
+        return Figure(metric=self._metric(clause, mentions, sentence.start + m.start() - len(clause)),
+                      value=value, unit=unit.replace("％", "%"), year=year, is_target=is_target,
+                      is_growth=is_growth, sentence=sentence.index, start=start, end=sentence.start + m.end(),
+                      about=self._about(mentions, sentence.start + len(before) - len(clause), start, place))
+
+    def _year(self, before: str, doc_year: int | None) -> int | None:
+        years = list(YEAR.finditer(before))
+        relative = [(before.rfind(w), d) for w, d in self.relative_years.items() if w in before]
+        best_rel = max(relative) if relative else None
+        if years and (best_rel is None or years[-1].start() > best_rel[0]):
+            return int(years[-1].group(1))
+        if best_rel is not None and doc_year is not None:
+            return doc_year + best_rel[1]
+        if "上半年" in before or "一季度" in before:
+            return doc_year
+        return None
+
+    @staticmethod
+    def _future(before: str, doc_year: int | None) -> bool:
+        if doc_year is None:
+            return False
+        return any(int(y) > doc_year for y in re.findall(r"到((?:19|20)\d{2})年", before))
+
+    def _metric(self, clause: str, mentions: list[Mention], clause_start: int) -> str:
+        metric = clause
+        for m in mentions:  # drop names at the head of the clause: the metric is what follows them
+            if clause_start <= m.start < clause_start + len(clause) and m.start - clause_start <= 1:
+                metric = clause[m.end - clause_start:]
+        metric = YEAR.sub("", metric)
+        for word in self.relative_years:
+            metric = metric.replace(word, "")
+        for prefix in ("全市", "我市", "全省", "全国", "上半年", "前三季度", "一季度", "以来", "到", "至"):
+            metric = metric.replace(prefix, "")
+        changed = True
+        while changed and metric:
+            changed = False
+            for verb in self.value_verbs:
+                if metric.endswith(verb):
+                    metric, changed = metric[: -len(verb)], True
+        return metric.strip(" 的，,、") or clause.strip() or "数值"
+
+    @staticmethod
+    def _about(mentions: list[Mention], clause_start: int, start: int, place: Mention | None) -> Mention | None:
+        from kg.extract.relations import class_names
+
+        near = [m for m in mentions if clause_start - 2 <= m.start and m.end <= start
+                and class_names(m.cls) & set(ABOUT_CLASSES)]
+        return near[-1] if near else place

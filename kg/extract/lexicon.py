@@ -1,0 +1,117 @@
+"""The extraction knowledge, read from the YAML files in ``kg/extract/patterns/`` (or KG_LEXICON_DIR)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg.config import get_settings
+
+
+def _read(folder: Path, name: str) -> dict[str, Any]:
+    path = folder / name
+    if not path.exists():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@dataclass
+class Gazetteer:
+    """Known names: surface form -> (canonical name, class)."""
+
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    lengths: list[int] = field(default_factory=list)
+    city_province: dict[str, str] = field(default_factory=dict)  # 青岛市 -> 山东省
+    short_to_full: dict[str, str] = field(default_factory=dict)  # 青岛 -> 青岛市
+
+    def add(self, surface: str, canonical: str, cls: str) -> None:
+        if surface and surface not in self.names:
+            self.names[surface] = (canonical, cls)
+
+    def freeze(self) -> None:
+        self.lengths = sorted({len(n) for n in self.names}, reverse=True)
+
+
+@dataclass
+class Lexicon:
+    suffixes: dict[str, list[str]]  # class -> suffixes
+    min_body: dict[str, int]
+    stop_tokens: frozenset[str]
+    stop_chars: frozenset[str]
+    generic_words: frozenset[str]
+    designation_prefixes: tuple[str, ...]
+    gazetteer: Gazetteer
+    local_bodies: list[str]
+    relative_prefixes: dict[str, str]
+    body_expansions: dict[str, str]
+    relation_rules: list[dict[str, Any]]
+    figures: dict[str, Any]
+    person_titles: list[str]
+    surnames: frozenset[str]
+    enumeration_heads: dict[str, str]
+
+
+def _gazetteer(folder: Path) -> tuple[Gazetteer, list[str], dict[str, str], dict[str, str]]:
+    gaz = Gazetteer()
+    places = _read(folder, "places.yaml")
+    for entry in places.get("countries", []):
+        cls = "Place" if entry.get("kind") == "region" else "Country"
+        for surface in [entry["name"], *entry.get("aliases", [])]:
+            gaz.add(surface, entry["name"], cls)
+    for entry in places.get("provinces", []):
+        for surface in [entry["name"], entry.get("short")]:
+            gaz.add(surface, entry["name"], "Province")
+        if entry.get("short"):
+            gaz.short_to_full[entry["short"]] = entry["name"]
+    for entry in places.get("cities", []):
+        for surface in [entry["name"], entry.get("short")]:
+            gaz.add(surface, entry["name"], "City")
+        gaz.city_province[entry["name"]] = entry.get("province", "")
+        if entry.get("short"):
+            gaz.short_to_full[entry["short"]] = entry["name"]
+    for entry in places.get("districts", []):
+        gaz.add(entry["name"], entry["name"], "District")
+    government = _read(folder, "government.yaml")
+    for entry in government.get("central", []):
+        for surface in [entry["name"], *entry.get("aliases", [])]:
+            gaz.add(surface, entry["name"], "GovernmentBody")
+    for entry in _read(folder, "organizations.yaml").get("organizations", []) or []:
+        for surface in [entry["name"], *entry.get("aliases", [])]:
+            gaz.add(surface, entry["name"], entry.get("type", "Organization"))
+    for entry in _read(folder, "events.yaml").get("events", []) or []:
+        for surface in [entry["name"], *entry.get("aliases", [])]:
+            gaz.add(surface, entry["name"], "Event")
+    gaz.freeze()
+    return (gaz, list(government.get("local_bodies", [])), dict(government.get("relative_prefixes", {})),
+            dict(government.get("expansions", {})))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(folder: Path | None = None) -> Lexicon:
+    """All extraction knowledge of a patterns folder."""
+    folder = folder or get_settings().lexicon_dir
+    suffix_data = _read(folder, "entity_suffixes.yaml")
+    bounds = _read(folder, "boundaries.yaml")
+    persons = _read(folder, "persons.yaml")
+    gaz, local_bodies, relative, expansions = _gazetteer(folder)
+    return Lexicon(
+        suffixes={cls: list(v.get("suffixes", [])) for cls, v in suffix_data.items()},
+        min_body={cls: int(v.get("min_body", 2)) for cls, v in suffix_data.items()},
+        stop_tokens=frozenset(bounds.get("stop_tokens", [])),
+        stop_chars=frozenset(bounds.get("stop_chars", "")),
+        generic_words=frozenset(bounds.get("generic_words", [])),
+        designation_prefixes=tuple(bounds.get("designation_prefixes", [])),
+        gazetteer=gaz,
+        local_bodies=sorted(local_bodies, key=len, reverse=True),
+        relative_prefixes=relative or {"市": "city", "省": "province", "区": "district"},
+        body_expansions=expansions,
+        relation_rules=list(_read(folder, "relations.yaml").get("rules", [])),
+        figures=_read(folder, "figures.yaml"),
+        person_titles=sorted(persons.get("titles", []), key=len, reverse=True),
+        surnames=frozenset(persons.get("surnames", "")),
+        enumeration_heads=dict(persons.get("enumeration_heads", {})),
+    )

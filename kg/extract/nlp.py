@@ -1,0 +1,120 @@
+"""The spaCy pipeline: a blank Chinese language on the jieba segmenter and our components.
+
+>>> nlp = build_pipeline()
+>>> nlp.pipe_names
+['stkg_mentions', 'stkg_relations', 'stkg_figures']
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.entities import find_mentions
+from kg.extract.figures import FigureFinder
+from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.relations import RelationFinder
+from kg.model import Mention, Sentence
+
+for _attr in ("stkg_mentions", "stkg_aliases", "stkg_relations", "stkg_figures"):
+    if not Doc.has_extension(_attr):
+        Doc.set_extension(_attr, default=None)
+
+SPAN_KEY = "stkg"
+jieba.setLogLevel(60)  # jieba prints its cache-building chatter on stderr otherwise
+
+
+def _context(doc: Doc) -> tuple[list[Sentence], dict[str, str], Mention | None, int | None]:
+    data = doc.user_data
+    return data["sentences"], data.get("place", {}), data.get("place_mention"), data.get("year")
+
+
+@Language.factory("stkg_mentions", default_config={"lexicon_dir": None})
+def make_mentions(nlp: Language, name: str, lexicon_dir: str | None) -> "MentionComponent":
+    return MentionComponent(load_lexicon(Path(lexicon_dir) if lexicon_dir else None))
+
+
+class MentionComponent:
+    """Entity mentions with exact character offsets (doc._.stkg_mentions, and doc.spans["stkg"])."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences, place, _, _ = _context(doc)
+        token_starts = {t.idx for t in doc} | {len(doc.text)}
+        mentions, aliases = find_mentions(doc.text, sentences, token_starts, self.lex, place)
+        doc._.stkg_mentions, doc._.stkg_aliases = mentions, aliases
+        spans = [doc.char_span(m.start, m.end, label=m.cls, alignment_mode="expand") for m in mentions]
+        doc.spans[SPAN_KEY] = [s for s in spans if s is not None]
+        return doc
+
+
+@Language.factory("stkg_relations", default_config={"lexicon_dir": None})
+def make_relations(nlp: Language, name: str, lexicon_dir: str | None) -> "RelationComponent":
+    return RelationComponent(RelationFinder(load_lexicon(Path(lexicon_dir) if lexicon_dir else None).relation_rules))
+
+
+class RelationComponent:
+    def __init__(self, finder: RelationFinder) -> None:
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences, _, place, _ = _context(doc)
+        found = []
+        for sentence, mentions in _by_sentence(sentences, doc._.stkg_mentions or []):
+            found += self.finder.find(doc.text, sentence, mentions, _place_in(place, sentence))
+        doc._.stkg_relations = found
+        return doc
+
+
+@Language.factory("stkg_figures", default_config={"lexicon_dir": None})
+def make_figures(nlp: Language, name: str, lexicon_dir: str | None) -> "FigureComponent":
+    return FigureComponent(FigureFinder(load_lexicon(Path(lexicon_dir) if lexicon_dir else None).figures))
+
+
+class FigureComponent:
+    def __init__(self, finder: FigureFinder) -> None:
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences, _, place, year = _context(doc)
+        found = []
+        for sentence, mentions in _by_sentence(sentences, doc._.stkg_mentions or []):
+            found += self.finder.find(sentence, mentions, year, _place_in(place, sentence))
+        doc._.stkg_figures = found
+        return doc
+
+
+def _by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> list[tuple[Sentence, list[Mention]]]:
+    buckets: dict[int, list[Mention]] = {s.index: [] for s in sentences}
+    for m in mentions:
+        buckets.setdefault(m.sentence, []).append(m)
+    return [(s, buckets[s.index]) for s in sentences]
+
+
+def _place_in(place: Mention | None, sentence: Sentence) -> Mention | None:
+    if place is None:
+        return None
+    return Mention(place.start, place.end, place.text, place.cls, sentence.index, "context", place.name)
+
+
+@lru_cache(maxsize=2)
+def build_pipeline(lexicon_dir: str | None = None) -> Language:
+    """The pipeline; the gazetteer's names become jieba words so tokens break where names do."""
+    lex = load_lexicon(Path(lexicon_dir) if lexicon_dir else None)
+    for word in lex.gazetteer.names:
+        jieba.add_word(word, freq=2000)
+    for words in lex.suffixes.values():
+        for word in words:
+            jieba.add_word(word)
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    config = {"lexicon_dir": lexicon_dir}
+    for component in ("stkg_mentions", "stkg_relations", "stkg_figures"):
+        nlp.add_pipe(component, config=config)
+    return nlp

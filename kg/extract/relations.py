@@ -1,0 +1,122 @@
+"""Relations from trigger words: the rules in ``patterns/relations.yaml`` applied sentence by sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from kg.model import Mention, RelationMention, Sentence
+from kg.vocab import KG, superclasses
+
+ENUM_GLUE = re.compile(r"^(?:、|，|,|和|与|及|以及|或|“|”|\s)*$")
+
+
+@lru_cache(maxsize=64)
+def class_names(cls: str) -> frozenset[str]:
+    """A class's local name and those of all its superclasses."""
+    return frozenset(str(c).rsplit("#", 1)[-1] for c in superclasses(KG[cls]))
+
+
+def allowed(m: Mention, classes: list[str]) -> bool:
+    return bool(class_names(m.cls) & set(classes))
+
+
+def group(mentions: list[Mention], anchor: Mention, text: str) -> list[Mention]:
+    """The anchor and its enumeration neighbours (A、B和C) of any class the anchor shares."""
+    i = mentions.index(anchor)
+    members = [anchor]
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(mentions):
+            a, b = sorted((mentions[j], mentions[j + step]), key=lambda m: m.start)
+            if not ENUM_GLUE.match(text[a.end:b.start]) or b.start - a.end > 4:
+                break
+            j += step
+            members.append(mentions[j])
+    return sorted({m.start: m for m in members}.values(), key=lambda m: m.start)
+
+
+class RelationFinder:
+    def __init__(self, rules: list[dict[str, Any]]) -> None:
+        self.rules = rules
+        self.orders: dict[str, Callable[..., list[tuple[Mention, Mention]]]] = {
+            "subject_first": self._subject_first, "object_first": self._object_first,
+            "place_between": self._place_between, "object_after": self._object_after,
+            "pair_before": self._pair_before,
+        }
+
+    def find(self, text: str, sentence: Sentence, mentions: list[Mention], place: Mention | None) -> list[RelationMention]:
+        found: dict[tuple[int, str, int], RelationMention] = {}
+        for rule in self.rules:
+            for trigger in rule["triggers"]:
+                for m in re.finditer(re.escape(trigger), sentence.text):
+                    t0, t1 = sentence.start + m.start(), sentence.start + m.end()
+                    if any(x.start < t1 and t0 < x.end for x in mentions):
+                        continue  # the trigger word is part of a name
+                    if rule.get("requires_after") and not any(w in text[t1:t1 + 20] for w in rule["requires_after"]):
+                        continue
+                    pairs = self.orders[rule["order"]](rule, text, mentions, t0, t1, place)
+                    for s, o in pairs:
+                        if s.key != o.key:
+                            key = (s.start, rule["predicate"], o.start)
+                            found.setdefault(key, RelationMention(s, rule["predicate"], o, sentence.index, trigger))
+        return list(found.values())
+
+    @staticmethod
+    def _before(rule: dict[str, Any], mentions: list[Mention], t0: int, role: str) -> Mention | None:
+        near = [m for m in mentions if m.end <= t0 and t0 - m.end <= rule["gap"] and allowed(m, rule[role])]
+        return near[-1] if near else None
+
+    @staticmethod
+    def _after(rule: dict[str, Any], mentions: list[Mention], t1: int, role: str) -> Mention | None:
+        near = [m for m in mentions if m.start >= t1 and m.start - t1 <= rule["gap"] and allowed(m, rule[role])]
+        return near[0] if near else None
+
+    def _pairs(self, text: str, mentions: list[Mention], s: Mention | None, o: Mention | None) -> list[tuple[Mention, Mention]]:
+        if s is None or o is None:
+            return []
+        subjects = [m for m in group(mentions, s, text) if m.cls == s.cls or m in (s,)] if s in mentions else [s]
+        objects = [m for m in group(mentions, o, text) if m.cls == o.cls] if o in mentions else [o]
+        return [(a, b) for a in subjects for b in objects]
+
+    def _subject_first(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        s = self._before(rule, mentions, t0, "subject")
+        if s is None and rule.get("fallback_subject") == "place":
+            s = place
+        return self._pairs(text, mentions, s, self._after(rule, mentions, t1, "object"))
+
+    def _object_first(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        return self._pairs(text, mentions, self._after(rule, mentions, t1, "subject"),
+                           self._before(rule, mentions, t0, "object"))
+
+    def _object_after(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        o = self._after(rule, mentions, t1, "object")
+        s = self._before(rule, mentions, t0, "subject")
+        if s is None:
+            after = [m for m in mentions if o is not None and m.start > o.end and allowed(m, rule["subject"])
+                     and m.start - o.end <= rule["gap"]]
+            s = after[0] if after and o is not None and after[0] not in group(mentions, o, text) else place
+        return self._pairs(text, mentions, s, o)
+
+    def _place_between(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        at = text.rfind("在", max(0, t0 - rule["gap"]), t0)
+        if at < 0:
+            return []
+        venue = [m for m in mentions if m.start >= at and m.end <= t0 and allowed(m, rule["object"])]
+        events = [m for m in mentions if allowed(m, rule["subject"]) and (m.end <= at or m.start >= t1)]
+        if not venue or not events:
+            return []
+        event = min(events, key=lambda m: min(abs(at - m.end), abs(m.start - t1)))
+        return [(event, venue[-1])]
+
+    def _pair_before(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        before = [m for m in mentions if m.end <= t0 and t0 - m.end <= rule["gap"] and allowed(m, rule["subject"])]
+        for a, b in zip(before, before[1:]):
+            if re.fullmatch(r"\s*(与|和|同|跟)\s*", text[a.end:b.start]):
+                return [(a, b)]
+        if before and re.fullmatch(r"\s*(与|和|同|跟)?\s*", text[before[-1].end:t0] or "") and place is not None:
+            o = self._after(rule, mentions, t1, "object")
+            return [(place, o)] if o is not None and text[t1:o.start].strip() == "" else []
+        return []

@@ -1,0 +1,31 @@
+"""Name normalisation and the short/full-form rules that link two names of one entity."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉\s]")
+# Legal-form endings: 青岛海检集团有限公司 is 青岛海检集团.
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "公司")
+ADMIN_SUFFIXES = ("市", "省", "区", "县")
+
+
+def normalise(name: str) -> str:
+    """The matching key of a name: NFKC (full-width brackets and digits folded), no quotes or spaces.
+
+    >>> normalise("“千帆出海”计划") == normalise("千帆出海计划")
+    True
+    """
+    return QUOTES.sub("", unicodedata.normalize("NFKC", name))
+
+
+def short_forms(name: str) -> list[str]:
+    """Shorter keys the same entity may go by (legal form dropped, 青岛市 -> 青岛)."""
+    key = normalise(name)
+    forms = []
+    for ending in LEGAL_FORMS:
+        if key.endswith(ending) and len(key) - len(ending) >= 2:
+            forms.append(key[: -len(ending)])
+            break
+    return forms
