@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.lexicon import Lexicon
+from kg.extract.tokens import NON_NAME_FLAGS, Word, Words
 
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,80})》")
 QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
@@ -27,10 +28,14 @@ class Candidate:
     name: str = ""  # completed or canonical name when it differs from the text
 
 
-def book_titles(text: str) -> Iterator[Candidate]:
-    """《…》 titles are policy documents (the marks are not part of the name)."""
+def book_titles(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """《…》 titles of policy documents (the marks are not part of the name); titles of works
+    (dramas, games) have none of the policy-title words and are left out."""
     for m in BOOK_TITLE.finditer(text):
-        yield Candidate(m.start(1), m.end(1), "PolicyDocument", "book-title", 100)
+        if any(word in m.group(1) for word in lex.policy_title_words):
+            yield Candidate(m.start(1), m.end(1), "PolicyDocument", "book-title", 100)
+        else:  # still blocks the names inside it
+            yield Candidate(m.start(1), m.end(1), "", "work-title", 100)
 
 
 def gazetteer(text: str, lex: Lexicon) -> Iterator[Candidate]:
@@ -55,7 +60,7 @@ def _inside_latin_word(text: str, start: int, end: int) -> bool:
 
 
 class SuffixFinder:
-    """Names that end in a class suffix (…有限公司, …示范区, …平台), extended left over jieba tokens."""
+    """Names that end in a class suffix (…有限公司, …示范区, …平台), extended left over jieba words."""
 
     MAX_LEN = 32
 
@@ -67,57 +72,85 @@ class SuffixFinder:
             self.suffix_class.setdefault(suffix, cls)
         self.pattern = re.compile("|".join(re.escape(s) for s, _ in pairs))
 
-    def find(self, text: str, token_starts: set[int], token_at: dict[int, str]) -> Iterator[Candidate]:
+    def find(self, text: str, words: Words) -> Iterator[Candidate]:
         for m in self.pattern.finditer(text):
+            if m.end() not in words.start_set and text[m.end():m.end() + 1] not in self.lex.stop_chars:
+                continue  # the suffix is the head of a longer word (格局 is not …局)
             cls = self.suffix_class[m.group()]
-            start = self._left_edge(text, m.start(), token_starts, token_at)
-            if start is None or m.start() - start < self.lex.min_body.get(cls, 2):
+            start = self._left_edge(text, m.start(), words)
+            if start is None:
                 continue
-            name = text[start:m.end()]
-            if self._specific(name, m.group(), cls):
+            start = self._trim(start, m.start(), words)
+            if m.start() - start < self.lex.min_body.get(cls, 2):
+                continue
+            if self._specific(text, start, m.start(), cls, words) and not self._slogan(text, start, m):
+                if text.startswith(self.lex.level_prefixes, start) and cls not in ("Enterprise", "GovernmentBody"):
+                    cls = "Designation"  # 省级数字服务出口基地: a title sites are recognised as
                 yield Candidate(start, m.end(), cls, "suffix", 50)
 
-    def _left_edge(self, text: str, suffix_start: int, token_starts: set[int], token_at: dict[int, str]) -> int | None:
-        """Walk left token by token until a stop token, a stop character or the length limit."""
+    def _slogan(self, text: str, start: int, suffix: re.Match[str]) -> bool:
+        """“青岛方案”, “青岛模式”: a place and a slogan head, in quotes."""
+        body = text[start:suffix.start()]
+        quoted = text[start - 1:start] in "“\"" and text[suffix.end():suffix.end() + 1] in "”\""
+        return quoted and suffix.group() in self.lex.slogan_heads and body in self.lex.gazetteer.names
+
+    def _left_edge(self, text: str, suffix_start: int, words: Words) -> int | None:
+        """Walk left word by word until a stop word, a stop character or the length limit."""
         lex = self.lex
         pos = suffix_start
         best: int | None = None
         while pos > 0 and suffix_start - pos < self.MAX_LEN:
-            prev = pos - 1
-            ch = text[prev]
+            ch = text[pos - 1]
             if ch in "）)":
-                inner_start = max(text.rfind("（", 0, prev), text.rfind("(", 0, prev))
-                inner = text[inner_start + 1:prev] if inner_start >= 0 else ""
-                if inner_start >= 0 and inner in lex.gazetteer.names:
+                inner_start = max(text.rfind("（", 0, pos - 1), text.rfind("(", 0, pos - 1))
+                inner = text[inner_start + 1:pos - 1] if inner_start >= 0 else ""
+                if inner_start >= 0 and (inner in lex.gazetteer.names or inner.isascii()):
                     pos = inner_start
                     continue
                 break
             if ch in lex.stop_chars or ch.isspace():
                 break
-            start = prev
-            while start > 0 and start not in token_starts:
-                start -= 1
-            token = text[start:pos]
-            if token in lex.stop_tokens or any(c in lex.stop_chars for c in token) or token.isdigit():
+            word = words.at(pos - 1)
+            if word is None or word.text in lex.stop_tokens or word.text.isdigit():
                 break
-            pos = start
+            pos = word.start
             best = pos
         return best
 
-    def _specific(self, name: str, suffix: str, cls: str) -> bool:
-        """A proper name, not a generic phrase: some word of its body is not generic."""
+    def _trim(self, start: int, suffix_start: int, words: Words) -> int:
+        """Start after the last verb that breaks the run, then drop leading clause openers."""
         lex = self.lex
-        body = name[: len(name) - len(suffix)]
-        if LATIN.search(body) or "（" in body:
+        inside = words.between(start, suffix_start)
+        for word in inside[1:]:
+            if word.flag == "v" and not self._name_word(word):
+                start = word.end  # 青岛接过全面深化…试点: the name starts after 接过
+        for word in words.between(start, suffix_start):
+            if word.text in lex.name_openers or word.text in lex.gazetteer.names:
+                break
+            opener = word.text in lex.stop_tokens or word.text in lex.leading_verbs
+            if opener or (word.flag in NON_NAME_FLAGS and not self._name_word(word)):
+                start = word.end
+            else:
+                break
+        return start
+
+    def _name_word(self, word: Word) -> bool:
+        lex = self.lex
+        return (word.proper or word.text in lex.generic_words or word.text in lex.gazetteer.names
+                or word.text in lex.name_openers)
+
+    def _specific(self, text: str, start: int, suffix_start: int, cls: str, words: Words) -> bool:
+        """A proper name, not a generic phrase: a place, a rare word, Latin letters or a national prefix."""
+        lex = self.lex
+        body = text[start:suffix_start]
+        if LATIN.search(body) or "（" in body or "“" in body:
             return True
-        if any(p in lex.gazetteer.names for p in _places_in(body, lex)):
+        if _places_in(body, lex):
             return True
         if body.startswith(lex.designation_prefixes) and cls not in ("Enterprise", "GovernmentBody"):
             return len(body) >= 4
-        rest = body
-        for word in sorted(lex.generic_words, key=len, reverse=True):
-            rest = rest.replace(word, "")
-        return len(rest) >= 2
+        return any(w.proper and w.text not in lex.generic_words and w.text not in lex.stop_tokens
+                   for w in words.between(start, suffix_start))
 
 
 def _places_in(body: str, lex: Lexicon) -> list[str]:

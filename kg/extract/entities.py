@@ -7,27 +7,27 @@ from bisect import bisect_right
 
 from kg.extract import candidates as find
 from kg.extract.lexicon import Lexicon
+from kg.extract.tokens import Words
 from kg.model import Mention, Sentence
 
 # （以下简称“服贸会”） defines an alias for the name just before it.
 ALIAS_DEFINITION = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为：:]?\s*[“\"]?([^”\"）)]{1,20})[”\"]?\s*[）)]")
 
 
-def find_mentions(text: str, sentences: list[Sentence], token_starts: set[int], lex: Lexicon,
+def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexicon,
                   place: dict[str, str]) -> tuple[list[Mention], list[tuple[str, str]]]:
     """The document's mentions (non-overlapping, in text order) and the aliases it defines."""
     suffix_finder = find.SuffixFinder(lex)
-    token_at: dict[int, str] = {}
     pool = [
-        *find.book_titles(text),
+        *find.book_titles(text, lex),
         *find.gazetteer(text, lex),
         *find.relative_bodies(text, lex, place),
         *find.quoted_names(text, lex, suffix_finder),
-        *suffix_finder.find(text, token_starts, token_at),
+        *suffix_finder.find(text, words),
         *find.persons(text, lex),
-        *(trim_left(c, text, token_starts, lex) for c in find.enumerations(text, lex)),
+        *(trim_left(c, text, words.start_set, lex) for c in find.enumerations(text, lex)),
     ]
-    chosen = _select([c for c in pool if c is not None])
+    chosen = [c for c in _select([c for c in pool if c is not None]) if c.cls]  # work titles only block
     mentions = [_to_mention(c, text, sentences) for c in chosen]
     mentions, aliases = _apply_alias_definitions(text, mentions, sentences, lex)
     return mentions, aliases

@@ -27,12 +27,22 @@ class FigureFinder:
         self.relative_years: dict[str, int] = spec.get("relative_years", {})
         self.value_verbs = sorted(spec.get("value_verbs", []), key=len, reverse=True)
         self.skip_after = tuple(spec.get("skip_after", []))
+        # A figure with no year of its own: the document's year (news report the present) or none.
+        self.year_defaults_to_document = bool(spec.get("year_defaults_to_document", False))
+        self.inherit_paragraph_year = bool(spec.get("inherit_paragraph_year", True))
+
+    def default_year(self, doc_year: int | None) -> int | None:
+        return doc_year if self.year_defaults_to_document else None
+
+    def sentence_year(self, sentence: Sentence, doc_year: int | None) -> int | None:
+        """The year a sentence speaks of, if it names one (used for the sentences after it)."""
+        return self._year(sentence.text, doc_year)
 
     def find(self, sentence: Sentence, mentions: list[Mention], doc_year: int | None,
-             place: Mention | None) -> list[Figure]:
+             place: Mention | None, context_year: int | None = None) -> list[Figure]:
         out = []
         for m in self.pattern.finditer(sentence.text):
-            figure = self._figure(sentence, m, mentions, doc_year, place)
+            figure = self._figure(sentence, m, mentions, doc_year, place, context_year)
             if figure is not None:
                 out.append(figure)
         return out
@@ -48,7 +58,7 @@ class FigureFinder:
         return Decimal(self.numerals[raw])
 
     def _figure(self, sentence: Sentence, m: re.Match[str], mentions: list[Mention], doc_year: int | None,
-                place: Mention | None) -> Figure | None:
+                place: Mention | None, context_year: int | None) -> Figure | None:
         text = sentence.text
         if text[m.end():m.end() + 1] and text[m.end()] in "年月日号":
             return None
@@ -60,7 +70,7 @@ class FigureFinder:
             unit = m.group("unit")
         before = text[: m.start()]
         clause = CLAUSE_BREAK.split(before)[-1]
-        year = self._year(before, doc_year)
+        year = self._year(before, doc_year) or (context_year if self.inherit_paragraph_year else None) or self.default_year(doc_year)
         is_growth = unit in ("%", "％", "倍") and any(w in clause[-8:] for w in self.growth_words)
         is_target = any(w in before for w in self.target_words) or self._future(before, doc_year)
         start = sentence.start + m.start()

@@ -44,6 +44,11 @@ class Lexicon:
     stop_chars: frozenset[str]
     generic_words: frozenset[str]
     designation_prefixes: tuple[str, ...]
+    leading_verbs: frozenset[str]
+    name_openers: frozenset[str]
+    level_prefixes: tuple[str, ...]
+    policy_title_words: tuple[str, ...]
+    slogan_heads: tuple[str, ...]
     gazetteer: Gazetteer
     local_bodies: list[str]
     relative_prefixes: dict[str, str]
@@ -105,6 +110,11 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         stop_chars=frozenset(bounds.get("stop_chars", "")),
         generic_words=frozenset(bounds.get("generic_words", [])),
         designation_prefixes=tuple(bounds.get("designation_prefixes", [])),
+        leading_verbs=frozenset(bounds.get("leading_verbs", [])),
+        name_openers=frozenset(bounds.get("name_openers", [])),
+        level_prefixes=tuple(bounds.get("level_prefixes", [])),
+        policy_title_words=tuple(bounds.get("policy_title_words", [])),
+        slogan_heads=tuple(bounds.get("slogan_heads", [])),
         gazetteer=gaz,
         local_bodies=sorted(local_bodies, key=len, reverse=True),
         relative_prefixes=relative or {"市": "city", "省": "province", "区": "district"},

@@ -19,6 +19,7 @@ from kg.extract.entities import find_mentions
 from kg.extract.figures import FigureFinder
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.relations import RelationFinder
+from kg.extract.tokens import Words
 from kg.model import Mention, Sentence
 
 for _attr in ("stkg_mentions", "stkg_aliases", "stkg_relations", "stkg_figures"):
@@ -47,8 +48,7 @@ class MentionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         sentences, place, _, _ = _context(doc)
-        token_starts = {t.idx for t in doc} | {len(doc.text)}
-        mentions, aliases = find_mentions(doc.text, sentences, token_starts, self.lex, place)
+        mentions, aliases = find_mentions(doc.text, sentences, Words(doc.text), self.lex, place)
         doc._.stkg_mentions, doc._.stkg_aliases = mentions, aliases
         spans = [doc.char_span(m.start, m.end, label=m.cls, alignment_mode="expand") for m in mentions]
         doc.spans[SPAN_KEY] = [s for s in spans if s is not None]
@@ -85,8 +85,14 @@ class FigureComponent:
     def __call__(self, doc: Doc) -> Doc:
         sentences, _, place, year = _context(doc)
         found = []
+        paragraph_year: int | None = None
+        previous_end = 0
         for sentence, mentions in _by_sentence(sentences, doc._.stkg_mentions or []):
-            found += self.finder.find(sentence, mentions, year, _place_in(place, sentence))
+            if "\n" in doc.text[previous_end:sentence.start]:
+                paragraph_year = None  # a year said in one paragraph holds until the paragraph ends
+            found += self.finder.find(sentence, mentions, year, _place_in(place, sentence), paragraph_year)
+            paragraph_year = self.finder.sentence_year(sentence, year) or paragraph_year
+            previous_end = sentence.end
         doc._.stkg_figures = found
         return doc
 

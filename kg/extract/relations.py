@@ -44,7 +44,7 @@ class RelationFinder:
         self.orders: dict[str, Callable[..., list[tuple[Mention, Mention]]]] = {
             "subject_first": self._subject_first, "object_first": self._object_first,
             "place_between": self._place_between, "object_after": self._object_after,
-            "pair_before": self._pair_before,
+            "pair_before": self._pair_before, "subject_after": self._subject_after,
         }
 
     def find(self, text: str, sentence: Sentence, mentions: list[Mention], place: Mention | None) -> list[RelationMention]:
@@ -86,6 +86,15 @@ class RelationFinder:
         if s is None and rule.get("fallback_subject") == "place":
             s = place
         return self._pairs(text, mentions, s, self._after(rule, mentions, t1, "object"))
+
+    def _subject_after(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        s = self._after(rule, mentions, t1, "subject")
+        o = self._before(rule, mentions, t0, "object")
+        if o is None and rule.get("fallback_object") == "place":
+            o = place
+        if s is None or o is None:
+            return []
+        return [(m, o) for m in group(mentions, s, text) if allowed(m, rule["subject"])]
 
     def _object_first(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         return self._pairs(text, mentions, self._after(rule, mentions, t1, "subject"),

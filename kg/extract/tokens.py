@@ -1,0 +1,55 @@
+"""jieba words with offsets and part-of-speech flags, and what they tell about names."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+import jieba
+import jieba.posseg
+
+# Flags of words that can open a clause but not a name: verbs, adverbs, prepositions, conjunctions,
+# pronouns, particles, numerals, measure and time words.
+NON_NAME_FLAGS = frozenset({"v", "vd", "d", "p", "c", "r", "u", "ud", "uj", "ul", "uv", "uz", "ug", "m", "q",
+                            "t", "f", "ad", "y", "e", "o", "zg"})
+PROPER_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
+RARE = 60  # a word rarer than this in jieba's dictionary is taken for part of a proper name
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    flag: str
+
+    @property
+    def proper(self) -> bool:
+        """Part of a proper name: unknown to jieba, rare, a name flag, or Latin letters."""
+        if len(self.text) < 2:
+            return False
+        freq = jieba.dt.FREQ.get(self.text)
+        return freq is None or freq < RARE or self.flag in PROPER_FLAGS
+
+
+class Words:
+    """The words of a text, searchable by offset."""
+
+    def __init__(self, text: str) -> None:
+        self.words: list[Word] = []
+        pos = 0
+        for pair in jieba.posseg.cut(text):
+            self.words.append(Word(pos, pos + len(pair.word), pair.word, pair.flag))
+            pos += len(pair.word)
+        self.starts = [w.start for w in self.words]
+        self.start_set = set(self.starts) | {len(text)}
+
+    def between(self, start: int, end: int) -> list[Word]:
+        """Words lying wholly inside [start, end)."""
+        i = bisect_left(self.starts, start)
+        j = bisect_right(self.starts, end)
+        return [w for w in self.words[i:j] if w.end <= end]
+
+    def at(self, offset: int) -> Word | None:
+        i = bisect_right(self.starts, offset) - 1
+        return self.words[i] if i >= 0 else None
