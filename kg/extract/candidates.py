@@ -108,6 +108,12 @@ class SuffixFinder:
                     pos = inner_start
                     continue
                 break
+            if ch in "”\"" and pos - 1 > 0:
+                open_at = max(text.rfind("“", max(0, pos - 14), pos - 1), text.rfind('"', max(0, pos - 14), pos - 1))
+                if open_at >= 0 and not any(c in "，。；、：！？\n" for c in text[open_at:pos]):
+                    pos = best = open_at  # a short quoted word inside a name: 提质扩容“领跑者”行动
+                    continue
+                break
             if ch in lex.stop_chars or ch.isspace():
                 break
             word = words.at(pos - 1)
@@ -122,9 +128,14 @@ class SuffixFinder:
         lex = self.lex
         inside = words.between(start, suffix_start)
         for word in inside[1:]:
-            if word.flag == "v" and not self._name_word(word):
+            if word.text in lex.leading_verbs and word.flag == "v" and not word.proper:
                 start = word.end  # 青岛接过全面深化…试点: the name starts after 接过
-        for word in words.between(start, suffix_start):
+        inside = words.between(start, suffix_start)
+        for i, word in enumerate(inside):
+            following = inside[i + 1] if i + 1 < len(inside) else None
+            if word.text in lex.verbs_before_names and following and following.text in lex.gazetteer.names:
+                start = word.end  # 服务青岛自贸片区: the name starts at the place
+                continue
             if word.text in lex.name_openers or word.text in lex.gazetteer.names:
                 break
             opener = word.text in lex.stop_tokens or word.text in lex.leading_verbs
@@ -149,6 +160,8 @@ class SuffixFinder:
             return True
         if body.startswith(lex.designation_prefixes) and cls not in ("Enterprise", "GovernmentBody"):
             return len(body) >= 4
+        if cls in lex.descriptive_classes:  # pilots are named by what they try: 数字人民币试点
+            return len(body) >= 4
         return any(w.proper and w.text not in lex.generic_words and w.text not in lex.stop_tokens
                    for w in words.between(start, suffix_start))
 
@@ -158,6 +171,15 @@ def _places_in(body: str, lex: Lexicon) -> list[str]:
     return [body[i:i + n] for i in range(len(body)) for n in gaz.lengths
             if n >= 2 and body[i:i + n] in gaz.names and gaz.names[body[i:i + n]][1] in
             ("City", "Province", "Country", "District")]
+
+
+def abbreviated_events(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """电博会, 渔博会: one or two characters and an abbreviated fair suffix."""
+    if not lex.event_abbreviations:
+        return
+    pattern = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?:" + "|".join(map(re.escape, lex.event_abbreviations)) + ")")
+    for m in pattern.finditer(text):
+        yield Candidate(m.start(), m.end(), "Event", "abbreviation", 45)
 
 
 def relative_bodies(text: str, lex: Lexicon, place: dict[str, str]) -> Iterator[Candidate]:

@@ -25,6 +25,7 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
         *find.quoted_names(text, lex, suffix_finder),
         *suffix_finder.find(text, words),
         *find.persons(text, lex),
+        *find.abbreviated_events(text, lex),
         *(trim_left(c, text, words.start_set, lex) for c in find.enumerations(text, lex)),
     ]
     chosen = [c for c in _select([c for c in pool if c is not None]) if c.cls]  # work titles only block

@@ -49,6 +49,9 @@ class Lexicon:
     level_prefixes: tuple[str, ...]
     policy_title_words: tuple[str, ...]
     slogan_heads: tuple[str, ...]
+    descriptive_classes: frozenset[str]
+    verbs_before_names: frozenset[str]
+    event_abbreviations: tuple[str, ...]
     gazetteer: Gazetteer
     local_bodies: list[str]
     relative_prefixes: dict[str, str]
@@ -80,6 +83,10 @@ def _gazetteer(folder: Path) -> tuple[Gazetteer, list[str], dict[str, str], dict
             gaz.short_to_full[entry["short"]] = entry["name"]
     for entry in places.get("districts", []):
         gaz.add(entry["name"], entry["name"], "District")
+    for entry in places.get("districts", []):  # 崂山区 is also 崂山; a short form never shadows a city
+        short = entry["name"][:-1] if entry["name"][-1] in "区县市旗" else ""
+        if len(short) >= 2:
+            gaz.add(short, entry["name"], "District")
     government = _read(folder, "government.yaml")
     for entry in government.get("central", []):
         for surface in [entry["name"], *entry.get("aliases", [])]:
@@ -87,6 +94,11 @@ def _gazetteer(folder: Path) -> tuple[Gazetteer, list[str], dict[str, str], dict
     for entry in _read(folder, "organizations.yaml").get("organizations", []) or []:
         for surface in [entry["name"], *entry.get("aliases", [])]:
             gaz.add(surface, entry["name"], entry.get("type", "Organization"))
+    known = _read(folder, "enterprises.yaml")
+    for key, cls in (("enterprises", "Enterprise"), ("platforms", "Platform")):
+        for entry in known.get(key, []) or []:
+            for surface in [entry["name"], *entry.get("aliases", [])]:
+                gaz.add(surface, entry["name"], cls)
     for entry in _read(folder, "events.yaml").get("events", []) or []:
         for surface in [entry["name"], *entry.get("aliases", [])]:
             gaz.add(surface, entry["name"], "Event")
@@ -115,6 +127,9 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         level_prefixes=tuple(bounds.get("level_prefixes", [])),
         policy_title_words=tuple(bounds.get("policy_title_words", [])),
         slogan_heads=tuple(bounds.get("slogan_heads", [])),
+        descriptive_classes=frozenset(bounds.get("descriptive_classes", [])),
+        verbs_before_names=frozenset(bounds.get("verbs_before_names", [])),
+        event_abbreviations=tuple(suffix_data.get("Event", {}).get("abbreviations", [])),
         gazetteer=gaz,
         local_bodies=sorted(local_bodies, key=len, reverse=True),
         relative_prefixes=relative or {"市": "city", "省": "province", "区": "district"},
