@@ -166,6 +166,14 @@ class SuffixFinder:
                    for w in words.between(start, suffix_start))
 
 
+def is_proper_name(name: str, start: int, words: Words, lex: Lexicon) -> bool:
+    """A name with a proper word in it (unknown or rare to jieba, a name tag, Latin letters)."""
+    if LATIN.search(name) or name in lex.gazetteer.names:
+        return True
+    return any(w.proper and w.text not in lex.generic_words and w.text not in lex.stop_tokens
+               for w in words.between(start, start + len(name)))
+
+
 def _places_in(body: str, lex: Lexicon) -> list[str]:
     gaz = lex.gazetteer
     return [body[i:i + n] for i in range(len(body)) for n in gaz.lengths
@@ -223,18 +231,20 @@ def persons(text: str, lex: Lexicon) -> Iterator[Candidate]:
 
 
 def enumerations(text: str, lex: Lexicon) -> Iterator[Candidate]:
-    """A、B、C等3家企业: each member typed by the head noun."""
+    """A、B、C等3家企业 (counted: reliable) or A、B、C等代表性平台 (rule "enumeration-loose")."""
     if not lex.enumeration_heads:
         return
     heads = "|".join(map(re.escape, lex.enumeration_heads))
     item = r"[\u4e00-\u9fffA-Za-z0-9“”]{2,20}"
-    pattern = re.compile(f"((?:{item}、)+{item})(?:等|和|及)(?:[0-9一二两三四五六七八九十]+)(?:家|个|所)?(?:[\\u4e00-\\u9fff]{{0,8}}?)({heads})")
+    count = r"[0-9一二两三四五六七八九十]+(?:家|个|所)?"
+    pattern = re.compile(f"((?:{item}、)+{item})(?:等|和|及)({count})?(?:[\\u4e00-\\u9fff]{{0,8}}?)({heads})")
     for m in pattern.finditer(text):
-        cls = lex.enumeration_heads[m.group(2)]
+        cls = lex.enumeration_heads[m.group(3)]
+        rule = "enumeration" if m.group(2) else "enumeration-loose"
         offset = m.start(1)
         for part in m.group(1).split("、"):
             clean = part.strip("“”")
             start = offset + part.find(clean)
             if clean and clean not in lex.stop_tokens:
-                yield Candidate(start, start + len(clean), cls, "enumeration", 55)
+                yield Candidate(start, start + len(clean), cls, rule, 55)
             offset += len(part) + 1

@@ -26,7 +26,8 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
         *suffix_finder.find(text, words),
         *find.persons(text, lex),
         *find.abbreviated_events(text, lex),
-        *(trim_left(c, text, words.start_set, lex) for c in find.enumerations(text, lex)),
+        *(trim_left(c, text, words.start_set, lex) for c in find.enumerations(text, lex)
+          if c.rule == "enumeration" or find.is_proper_name(text[c.start:c.end], c.start, words, lex)),
     ]
     chosen = [c for c in _select([c for c in pool if c is not None]) if c.cls]  # work titles only block
     mentions = [_to_mention(c, text, sentences) for c in chosen]

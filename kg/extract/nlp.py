@@ -48,7 +48,8 @@ class MentionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         sentences, place, _, _ = _context(doc)
-        mentions, aliases = find_mentions(doc.text, sentences, Words(doc.text), self.lex, place)
+        text = doc.text
+        mentions, aliases = find_mentions(text, sentences, Words(text), self.lex, place)
         doc._.stkg_mentions, doc._.stkg_aliases = mentions, aliases
         spans = [doc.char_span(m.start, m.end, label=m.cls, alignment_mode="expand") for m in mentions]
         doc.spans[SPAN_KEY] = [s for s in spans if s is not None]
@@ -66,9 +67,10 @@ class RelationComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         sentences, _, place, _ = _context(doc)
+        text = doc.text  # spaCy rebuilds Doc.text from its tokens on every access
         found = []
         for sentence, mentions in _by_sentence(sentences, doc._.stkg_mentions or []):
-            found += self.finder.find(doc.text, sentence, mentions, _place_in(place, sentence))
+            found += self.finder.find(text, sentence, mentions, _place_in(place, sentence))
         doc._.stkg_relations = found
         return doc
 
@@ -84,11 +86,12 @@ class FigureComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         sentences, _, place, year = _context(doc)
+        text = doc.text
         found = []
         paragraph_year: int | None = None
         previous_end = 0
         for sentence, mentions in _by_sentence(sentences, doc._.stkg_mentions or []):
-            if "\n" in doc.text[previous_end:sentence.start]:
+            if "\n" in text[previous_end:sentence.start]:
                 paragraph_year = None  # a year said in one paragraph holds until the paragraph ends
             found += self.finder.find(sentence, mentions, year, _place_in(place, sentence), paragraph_year)
             paragraph_year = self.finder.sentence_year(sentence, year) or paragraph_year
