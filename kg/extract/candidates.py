@@ -190,6 +190,20 @@ def abbreviated_events(text: str, lex: Lexicon) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), "Event", "abbreviation", 45)
 
 
+def place_bodies(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """青岛市政府, 山东省商务厅: a known place and a local body, named in full (青岛市人民政府)."""
+    gaz = lex.gazetteer
+    places = [n for n, (_, cls) in gaz.names.items() if cls in ("City", "Province", "District") and len(n) >= 2]
+    if not places or not lex.local_bodies:
+        return
+    pattern = re.compile("(" + "|".join(map(re.escape, sorted(places, key=len, reverse=True))) + ")("
+                         + "|".join(map(re.escape, lex.local_bodies)) + ")")
+    for m in pattern.finditer(text):
+        full_place = gaz.names[m.group(1)][0]
+        body = lex.body_expansions.get(m.group(2), m.group(2))
+        yield Candidate(m.start(), m.end(), "GovernmentBody", "place-body", 85, full_place + body)
+
+
 def relative_bodies(text: str, lex: Lexicon, place: dict[str, str]) -> Iterator[Candidate]:
     """市商务局, 省商务厅, 市政府: local bodies named relative to the document's city or province."""
     if not lex.local_bodies:

@@ -22,6 +22,7 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
         *find.book_titles(text, lex),
         *find.gazetteer(text, lex),
         *find.relative_bodies(text, lex, place),
+        *find.place_bodies(text, lex),
         *find.quoted_names(text, lex, suffix_finder),
         *suffix_finder.find(text, words),
         *find.persons(text, lex),
