@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import RDF, Graph
 
 from kg import iris
 from kg.extract import extract_document
@@ -15,7 +15,7 @@ from kg.map import document_graph
 from kg.model import Document, Extraction
 from kg.resolve import Resolution, normalise, resolve
 from kg.store import GraphStore
-from kg.vocab import KG, load_ontology
+from kg.vocab import KG, RELATIONS, load_ontology
 
 Progress = Callable[[Document], None]
 
@@ -56,27 +56,37 @@ def graphs_for(extractions: list[Extraction], resolution: Resolution) -> dict[st
     return {iris.graph_iri(ex.document.doc_id): document_graph(ex, resolution) for ex in extractions}
 
 
-def _report(extractions: list[Extraction], resolution: Resolution, problems: list[LoadProblem]) -> BuildReport:
+def _report(extractions: list[Extraction], graphs: dict[str, Graph], problems: list[LoadProblem]) -> BuildReport:
+    """What was written, counted as ``kg stats`` counts it: distinct entities, relation triples, figures."""
+    union = Graph()
+    for graph in graphs.values():
+        union += graph
+    relations = {KG[name] for name in RELATIONS}
     return BuildReport(
         documents=[ex.document.doc_id for ex in extractions], problems=problems,
-        entities=len({resolution.iri_of(m) for ex in extractions for m in ex.mentions}),
-        relations=sum(len(ex.relations) for ex in extractions),
-        figures=sum(len(ex.figures) for ex in extractions),
+        entities=len(set(union.subjects(KG.mentionedIn, None))),
+        relations=sum(1 for _, p, _ in union if p in relations),
+        figures=len(set(union.subjects(RDF.type, KG.Indicator))),
         characters=sum(len(ex.document.text) for ex in extractions))
 
 
 def build(corpus: Path, store: GraphStore, progress: Progress | None = None,
           on_loaded: Callable[[int], None] | None = None) -> BuildReport:
-    """Replace the store's content with the graph of a corpus folder (atomically)."""
+    """Replace the store's content with the graph of a corpus folder (atomically).
+
+    A folder without one readable document changes nothing (the report lists the skipped files)."""
     documents, problems = load_corpus(corpus)
     if on_loaded:
         on_loaded(len(documents))
+    if not documents:  # nothing to build: keep what the store holds
+        return BuildReport(problems=problems)
     extractions = extract_all(documents, progress)
     resolution = resolve(extractions)
     graphs = graphs_for(extractions, resolution)
+    report = _report(extractions, graphs, problems)
     graphs[iris.ontology_graph_iri()] = load_ontology()
     store.replace_all(graphs)
-    return _report(extractions, resolution, problems)
+    return report
 
 
 def known_names(store: GraphStore) -> dict[str, tuple[str, str]]:
@@ -95,9 +105,10 @@ def add(paths: list[Path], store: GraphStore) -> BuildReport:
             raise ValueError(f"{path}: {exc}") from None
     extractions = extract_all(documents)
     resolution = resolve(extractions, known_names(store))
-    for iri, graph in graphs_for(extractions, resolution).items():
+    graphs = graphs_for(extractions, resolution)
+    for iri, graph in graphs.items():
         store.put_graph(iri, graph)
-    return _report(extractions, resolution, [])
+    return _report(extractions, graphs, [])
 
 
 def remove(doc_id: str, store: GraphStore) -> bool:

@@ -42,7 +42,7 @@ def build(
             fail(str(exc))
     _print_problems(report)
     if not report.documents:
-        fail(f"no readable documents in {folder}; the store was left empty")
+        fail(f"no readable documents in {folder}; the store was not changed")
     typer.echo(f"built {graph_store.location}: {report.summary()}")
 
 

@@ -75,6 +75,8 @@ def query(
         _run(graph_store, text, bindings, fmt)
     except StoreError as exc:
         fail(str(exc))
+    except (OSError, RuntimeError) as exc:  # pyoxigraph's evaluation errors (a failed SERVICE call …)
+        fail(f"the query failed: {exc}")
 
 
 def _split(pair: str) -> tuple[str, Any]:

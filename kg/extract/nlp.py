@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from kg.extract.entities import find_mentions
 from kg.extract.figures import FigureFinder
 from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.nested import nested_relations
 from kg.extract.relations import RelationFinder
 from kg.extract.tokens import Words
 from kg.model import Mention, Sentence
@@ -58,12 +59,15 @@ class MentionComponent:
 
 @Language.factory("stkg_relations", default_config={"lexicon_dir": None})
 def make_relations(nlp: Language, name: str, lexicon_dir: str | None) -> "RelationComponent":
-    return RelationComponent(RelationFinder(load_lexicon(Path(lexicon_dir) if lexicon_dir else None).relation_rules))
+    return RelationComponent(load_lexicon(Path(lexicon_dir) if lexicon_dir else None))
 
 
 class RelationComponent:
-    def __init__(self, finder: RelationFinder) -> None:
-        self.finder = finder
+    """Relations from trigger words in each sentence, and those that names state by their structure."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.finder = RelationFinder(lex.relation_rules)
 
     def __call__(self, doc: Doc) -> Doc:
         sentences, _, place, _ = _context(doc)
@@ -71,7 +75,9 @@ class RelationComponent:
         found = []
         for sentence, mentions in _by_sentence(sentences, doc._.stkg_mentions or []):
             found += self.finder.find(text, sentence, mentions, _place_in(place, sentence))
-        doc._.stkg_relations = found
+        inner, structural = nested_relations(doc._.stkg_mentions or [], self.lex)
+        doc._.stkg_relations = found + structural
+        doc.user_data["inner_mentions"] = inner
         return doc
 
 

@@ -35,12 +35,12 @@ def document_files(folder: Path) -> list[Path]:
 
 def read_text(path: Path) -> str:
     kind = TEXT_SUFFIXES[path.suffix.lower()]
-    text = decode(path.read_bytes())
+    text = decode(path.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")
     if kind == "html":
         return html_to_text(text)
     if kind == "markdown":
         return markdown_to_text(text)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def read_meta(path: Path, text: str) -> DocumentMeta:

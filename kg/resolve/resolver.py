@@ -83,9 +83,9 @@ def resolve(extractions: list[Extraction], known: Mapping[str, tuple[str, str]] 
 
 def _collect(ex: Extraction, uf: _UnionFind, surfaces: dict[str, set[str]], votes: dict[str, Counter[str]],
              docs: dict[str, set[str]]) -> None:
-    mentions = list(ex.mentions)
-    mentions += [r.subject for r in ex.relations if r.subject.rule == "context"]
-    mentions += [f.about for f in ex.figures if f.about is not None and f.about.rule == "context"]
+    mentions = list(ex.mentions)  # and the arguments that are no mention of their own (context, nested)
+    mentions += [m for r in ex.relations for m in (r.subject, r.object)]
+    mentions += [f.about for f in ex.figures if f.about is not None]
     for m in mentions:
         key = normalise(m.key)
         uf.find(key)

@@ -82,7 +82,7 @@ class EmbeddedStore:
     def _open(self, generation: Path) -> ox.Store:
         try:
             return ox.Store.read_only(str(generation)) if self.read_only else ox.Store(str(generation))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB reports a damaged or busy folder as RuntimeError
             raise StoreError(f"cannot open the store at {generation}: {exc}") from exc
 
     @contextmanager
