@@ -112,6 +112,8 @@ class SuffixFinder:
                 open_at = max(text.rfind("“", max(0, pos - 14), pos - 1), text.rfind('"', max(0, pos - 14), pos - 1))
                 if open_at >= 0 and not any(c in "，。；、：！？\n" for c in text[open_at:pos]):
                     pos = best = open_at  # a short quoted word inside a name: 提质扩容“领跑者”行动
+                    if self._owner_before(text, open_at):
+                        break  # 商务部“千帆出海”计划: the owner is a name of its own
                     continue
                 break
             if ch in lex.stop_chars or ch.isspace():
@@ -123,6 +125,11 @@ class SuffixFinder:
             best = pos
         return best
 
+    def _owner_before(self, text: str, at: int) -> bool:
+        """A known name ends right before ``at``."""
+        gaz = self.lex.gazetteer
+        return any(text[max(0, at - n):at] in gaz.names for n in gaz.lengths if n <= at)
+
     def _trim(self, start: int, suffix_start: int, words: Words) -> int:
         """Start after the last verb that breaks the run, then drop leading clause openers."""
         lex = self.lex
@@ -133,7 +140,7 @@ class SuffixFinder:
         inside = words.between(start, suffix_start)
         for i, word in enumerate(inside):
             following = inside[i + 1] if i + 1 < len(inside) else None
-            if word.text in lex.verbs_before_names and following and following.text in lex.gazetteer.names:
+            if word.text in lex.verbs_before_names and following and following.text not in lex.generic_words:
                 start = word.end  # 服务青岛自贸片区: the name starts at the place
                 continue
             if word.text in lex.name_openers or word.text in lex.gazetteer.names:

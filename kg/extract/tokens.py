@@ -13,7 +13,7 @@ import jieba.posseg
 NON_NAME_FLAGS = frozenset({"v", "vd", "d", "p", "c", "r", "u", "ud", "uj", "ul", "uv", "uz", "ug", "m", "q",
                             "t", "f", "ad", "y", "e", "o", "zg"})
 PROPER_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
-RARE = 60  # a word rarer than this in jieba's dictionary is taken for part of a proper name
+RARE = 1  # only words jieba does not know (or names it tags) count as proper
 
 
 @dataclass(frozen=True)
