@@ -267,5 +267,5 @@ def enumerations(text: str, lex: Lexicon) -> Iterator[Candidate]:
             clean = part.strip("“”")
             start = offset + part.find(clean)
             if clean and clean not in lex.stop_tokens:
-                yield Candidate(start, start + len(clean), cls, rule, 55)
+                yield Candidate(start, start + len(clean), cls, rule, 45)  # a suffix on the same span types it better
             offset += len(part) + 1

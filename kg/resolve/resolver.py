@@ -16,8 +16,8 @@ from kg.model import Entity, Extraction, Mention
 from kg.resolve.names import normalise, short_forms
 
 # When mentions disagree on the class, more specific evidence wins ties.
-RULE_WEIGHT = {"book-title": 3, "gazetteer": 3, "relative-body": 3, "alias": 2, "quoted": 2, "suffix": 1,
-               "enumeration": 1, "person": 2, "context": 3}
+RULE_WEIGHT = {"book-title": 3, "gazetteer": 3, "relative-body": 3, "place-body": 3, "alias": 2, "quoted": 2,
+               "suffix": 2, "person": 2, "context": 3, "nested": 1, "enumeration": 1, "enumeration-loose": 1}
 
 
 class _UnionFind:
