@@ -6,10 +6,10 @@ repeats an entity's triples once per document graph that names it, hence DISTINC
 
 Node attributes: ``label`` (Chinese name), ``class`` (most specific ontology class, local name),
 ``class_zh``, ``class_en``, ``core_class``, ``aliases``, ``documents`` (doc ids),
-``document_count``, ``figures`` (the entity's :Indicator figures as text), ``figure_count``. Edge attributes (the
-multigraph key is the relation's local name, so parallel edges with different relations stay
-apart): ``id``, ``relation``, ``label`` (Chinese), ``relation_en``, ``weight`` (supporting
-sentences, at least 1), ``documents``.
+``document_count``, ``figures`` (the entity's :Indicator figures as text), ``figure_count``.
+Edge attributes (the multigraph key is the relation's local name, so parallel edges with
+different relations stay apart): ``id``, ``relation``, ``label`` (Chinese), ``relation_en``,
+``weight`` (supporting sentences, at least 1), ``documents``.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """RDF exports: the whole store through ``store.dump``, a filtered subgraph through CONSTRUCT.
 
-A filtered export holds, for the entities kept: their types, names and ``:mentionedIn`` links
-and every literal about them, and the titles of those documents; the relation triples kept; and for each kept relation its
-``:Assertion`` nodes with their evidence sentences, so provenance travels with the subgraph.
-It is a set of triples (N-Quads puts them in the default graph).
+A filtered export holds, for the entities kept: their types, names, ``:mentionedIn`` links and
+every literal about them, and those documents' titles; the relation triples kept; and for each
+kept relation its ``:Assertion`` nodes with their evidence sentences, so provenance travels
+with the subgraph. It is a set of triples (N-Quads puts them in the default graph).
 """
 
 from __future__ import annotations
