@@ -74,18 +74,22 @@ class RelationFinder:
         near = [m for m in mentions if m.start >= t1 and m.start - t1 <= rule["gap"] and allowed(m, rule[role])]
         return near[0] if near else None
 
-    def _pairs(self, text: str, mentions: list[Mention], s: Mention | None, o: Mention | None) -> list[tuple[Mention, Mention]]:
+    def _pairs(self, text: str, mentions: list[Mention], s: Mention | None, o: Mention | None,
+               rule: dict[str, Any] | None = None) -> list[tuple[Mention, Mention]]:
+        """Every member of the subject's enumeration with every member of the object's."""
         if s is None or o is None:
             return []
-        subjects = [m for m in group(mentions, s, text) if m.cls == s.cls or m in (s,)] if s in mentions else [s]
-        objects = [m for m in group(mentions, o, text) if m.cls == o.cls] if o in mentions else [o]
+        fits_s = (lambda m: allowed(m, rule["subject"])) if rule else (lambda m: m.cls == s.cls)
+        fits_o = (lambda m: allowed(m, rule["object"])) if rule else (lambda m: m.cls == o.cls)
+        subjects = [m for m in group(mentions, s, text) if m is s or fits_s(m)] if s in mentions else [s]
+        objects = [m for m in group(mentions, o, text) if m is o or fits_o(m)] if o in mentions else [o]
         return [(a, b) for a in subjects for b in objects]
 
     def _subject_first(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         s = self._before(rule, mentions, t0, "subject")
         if s is None and rule.get("fallback_subject") == "place":
             s = place
-        return self._pairs(text, mentions, s, self._after(rule, mentions, t1, "object"))
+        return self._pairs(text, mentions, s, self._after(rule, mentions, t1, "object"), rule)
 
     def _subject_after(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         s = self._after(rule, mentions, t1, "subject")
@@ -98,16 +102,18 @@ class RelationFinder:
 
     def _object_first(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         return self._pairs(text, mentions, self._after(rule, mentions, t1, "subject"),
-                           self._before(rule, mentions, t0, "object"))
+                           self._before(rule, mentions, t0, "object"), rule)
 
     def _object_after(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         o = self._after(rule, mentions, t1, "object")
         s = self._before(rule, mentions, t0, "subject")
-        if s is None:
-            after = [m for m in mentions if o is not None and m.start > o.end and allowed(m, rule["subject"])
-                     and m.start - o.end <= rule["gap"]]
-            s = after[0] if after and o is not None and after[0] not in group(mentions, o, text) else place
-        return self._pairs(text, mentions, s, o)
+        if s is None and o is not None:
+            # 依托Y建设X: the subject follows a building verb after the object; else the city
+            after = [m for m in mentions if m.start > o.end and allowed(m, rule["subject"])
+                     and m.start - o.end <= rule["gap"] and m not in group(mentions, o, text)
+                     and any(v in text[o.end:m.start] for v in rule.get("subject_verbs", []))]
+            s = after[0] if after else place
+        return self._pairs(text, mentions, s, o, rule)
 
     def _place_between(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         at = text.rfind("在", max(0, t0 - rule["gap"]), t0)
