@@ -188,13 +188,16 @@ def _places_in(body: str, lex: Lexicon) -> list[str]:
             ("City", "Province", "Country", "District")]
 
 
-def abbreviated_events(text: str, lex: Lexicon) -> Iterator[Candidate]:
+def abbreviated_events(text: str, words: Words, lex: Lexicon) -> Iterator[Candidate]:
     """电博会, 渔博会: one or two characters and an abbreviated fair suffix."""
     if not lex.event_abbreviations:
         return
-    pattern = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}(?:" + "|".join(map(re.escape, lex.event_abbreviations)) + ")")
+    pattern = re.compile(r"[\u4e00-\u9fff]{1,2}(?:" + "|".join(map(re.escape, lex.event_abbreviations)) + ")")
     for m in pattern.finditer(text):
-        yield Candidate(m.start(), m.end(), "Event", "abbreviation", 45)
+        for start in (m.start(), m.start() + 1):  # 和渔博会: the name starts at a word, not at 和
+            if start < m.end() - 2 and start in words.start_set and text[start:start + 1] not in lex.stop_tokens:
+                yield Candidate(start, m.end(), "Event", "abbreviation", 45)
+                break
 
 
 def place_bodies(text: str, lex: Lexicon) -> Iterator[Candidate]:
@@ -216,7 +219,8 @@ def relative_bodies(text: str, lex: Lexicon, place: dict[str, str]) -> Iterator[
     if not lex.local_bodies:
         return
     prefixes = "".join(lex.relative_prefixes)
-    pattern = re.compile(f"(?<![\\u4e00-\\u9fff])([{prefixes}])(" + "|".join(map(re.escape, lex.local_bodies)) + ")")
+    # No look-behind: 青岛市商务局 is found whole by place_bodies, which is longer and wins.
+    pattern = re.compile(f"([{prefixes}])(" + "|".join(map(re.escape, lex.local_bodies)) + ")")
     for m in pattern.finditer(text):
         level = lex.relative_prefixes[m.group(1)]
         owner = place.get(level)

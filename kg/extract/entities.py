@@ -26,7 +26,7 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
         *find.quoted_names(text, lex, suffix_finder),
         *suffix_finder.find(text, words),
         *find.persons(text, lex),
-        *find.abbreviated_events(text, lex),
+        *find.abbreviated_events(text, words, lex),
         *(trim_left(c, text, words.start_set, lex) for c in find.enumerations(text, lex)
           if c.rule == "enumeration" or find.is_proper_name(text[c.start:c.end], c.start, words, lex)),
     ]
