@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -20,7 +21,7 @@ class FigureFinder:
         self.numerals: dict[str, int] = spec.get("numerals", {})
         cn = "".join(self.numerals)
         self.pattern = re.compile(
-            r"(?P<num>\d+(?:\.\d+)?|[" + cn + r"]+)(?P<mult>万亿|万|亿|百万|千)?(?P<approx>余|多)?(?P<unit>"
+            r"(?:(?P<low>\d+(?:\.\d+)?)(?:至|到|～|~|-))?(?P<num>\d+(?:\.\d+)?|[" + cn + r"]+)(?P<mult>万亿|万|亿|百万|千)?(?P<approx>余|多)?(?P<unit>"
             + "|".join(map(re.escape, units)) + ")")
         self.growth_words = tuple(spec.get("growth_words", []))
         self.target_words = tuple(spec.get("target_words", []))
@@ -35,8 +36,12 @@ class FigureFinder:
         return doc_year if self.year_defaults_to_document else None
 
     def sentence_year(self, sentence: Sentence, doc_year: int | None) -> int | None:
-        """The year a sentence speaks of, if it names one (used for the sentences after it)."""
-        return self._year(sentence.text, doc_year)
+        """The year a sentence opens with (2025年，… / 到2027年，…), which holds for the sentences
+        after it in the same paragraph; a year in the middle of a sentence does not carry over."""
+        head = sentence.text[:16]  # the opening clause or two
+        if not (YEAR.search(head) or any(w in head for w in self.relative_years)):
+            return None
+        return self._year(head, doc_year)
 
     def find(self, sentence: Sentence, mentions: list[Mention], doc_year: int | None,
              place: Mention | None, context_year: int | None = None) -> list[Figure]:
@@ -45,6 +50,8 @@ class FigureFinder:
             figure = self._figure(sentence, m, mentions, doc_year, place, context_year)
             if figure is not None:
                 out.append(figure)
+                if m.group("low"):  # 3至5项: the range's lower bound is a figure of its own
+                    out.append(replace(figure, value=Decimal(m.group("low")), start=figure.start - 1))
         return out
 
     def _value(self, raw: str) -> Decimal | None:
@@ -72,7 +79,8 @@ class FigureFinder:
         clause = CLAUSE_BREAK.split(before)[-1]
         year = self._year(before, doc_year) or (context_year if self.inherit_paragraph_year else None) or self.default_year(doc_year)
         is_growth = unit in ("%", "％", "倍") and any(w in clause[-8:] for w in self.growth_words)
-        is_target = any(w in before for w in self.target_words) or self._future(before, doc_year)
+        is_target = (any(w in before for w in self.target_words) or self._future(before, doc_year)
+                     or (year is not None and doc_year is not None and year > doc_year))
         start = sentence.start + m.start()
         return Figure(metric=self._metric(clause, mentions, sentence.start + m.start() - len(clause)),
                       value=value, unit=unit.replace("％", "%"), year=year, is_target=is_target,
