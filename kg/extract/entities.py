@@ -9,6 +9,7 @@ from kg.extract import candidates as find
 from kg.extract.lexicon import Lexicon
 from kg.extract.tokens import Words
 from kg.model import Mention, Sentence
+from kg.resolve.names import normalise
 
 # （以下简称“服贸会”） defines an alias for the name just before it.
 ALIAS_DEFINITION = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为：:]?\s*[“\"]?([^”\"）)]{1,20})[”\"]?\s*[）)]")
@@ -74,17 +75,41 @@ def _sentence_of(offset: int, sentences: list[Sentence]) -> int:
 
 def _apply_alias_definitions(text: str, mentions: list[Mention], sentences: list[Sentence],
                              lex: Lexicon) -> tuple[list[Mention], list[tuple[str, str]]]:
-    """以下简称“X”: X names the mention just before; later occurrences of X become its mentions."""
+    """以下简称“X”: X names the mention just before it. Every mention reading X (or X without a
+    leading place: 成都服博会 → 服博会) becomes a mention of that entity, before or after the
+    definition; names inside the definition's brackets are not mentions of their own."""
     aliases: list[tuple[str, str]] = []
+    owners: dict[str, Mention] = {}
+    spans: list[tuple[int, int]] = []
     by_end = {m.end: m for m in mentions}
     for m in ALIAS_DEFINITION.finditer(text):
         owner = by_end.get(m.start()) or by_end.get(m.start() - 1)
         alias = m.group(1).strip()
         if owner is None or not alias:
             continue
-        aliases.append((alias, owner.key))
+        spans.append((m.start(), m.end()))
+        for form in (alias, _without_place(alias, lex)):
+            if form:
+                aliases.append((form, owner.key))
+                owners[normalise(form)] = owner
         mentions = _add_alias_mentions(text, mentions, alias, owner, m.end(), sentences)
-    return mentions, aliases
+    mentions = [x for x in mentions if not any(a <= x.start and x.end <= b for a, b in spans)]
+    return [_rekey(x, owners) for x in mentions], aliases
+
+
+def _without_place(alias: str, lex: Lexicon) -> str:
+    for n in lex.gazetteer.lengths:
+        head = alias[:n]
+        if head in lex.gazetteer.names and lex.gazetteer.names[head][1] in ("City", "Province") and len(alias) - n >= 2:
+            return alias[n:]
+    return ""
+
+
+def _rekey(m: Mention, owners: dict[str, Mention]) -> Mention:
+    owner = owners.get(normalise(m.text))
+    if owner is None or owner.key == m.key or owner is m:
+        return m
+    return Mention(m.start, m.end, m.text, owner.cls, m.sentence, "alias", owner.key)
 
 
 def _add_alias_mentions(text: str, mentions: list[Mention], alias: str, owner: Mention, after: int,

@@ -73,8 +73,10 @@ class RelationComponent:
         sentences, _, place, _ = _context(doc)
         text = doc.text  # spaCy rebuilds Doc.text from its tokens on every access
         found = []
+        history: list[Mention] = []
         for sentence, mentions in _by_sentence(sentences, doc._.stkg_mentions or []):
-            found += self.finder.find(text, sentence, mentions, _place_in(place, sentence))
+            found += self.finder.find(text, sentence, mentions, _place_in(place, sentence), history)
+            history = (history + mentions)[-40:]
         inner, structural = nested_relations(doc._.stkg_mentions or [], self.lex)
         doc._.stkg_relations = found + structural
         doc.user_data["inner_mentions"] = inner

@@ -10,7 +10,7 @@ from typing import Any
 from kg.model import Mention, RelationMention, Sentence
 from kg.vocab import KG, superclasses
 
-ENUM_GLUE = re.compile(r"^(?:、|，|,|和|与|及|以及|或|“|”|\s)*$")
+ENUM_GLUE = re.compile(r"^(?:、|，|,|和|与|及|以及|或|会同|联合|“|”|\s)*$")
 
 
 @lru_cache(maxsize=64)
@@ -45,9 +45,14 @@ class RelationFinder:
             "subject_first": self._subject_first, "object_first": self._object_first,
             "place_between": self._place_between, "object_after": self._object_after,
             "pair_before": self._pair_before, "subject_after": self._subject_after,
+            "by_agents": self._by_agents, "located_prefix": self._located_prefix,
         }
+        self.history: list[Mention] = []
 
-    def find(self, text: str, sentence: Sentence, mentions: list[Mention], place: Mention | None) -> list[RelationMention]:
+    def find(self, text: str, sentence: Sentence, mentions: list[Mention], place: Mention | None,
+             history: list[Mention] | None = None) -> list[RelationMention]:
+        """Relations of one sentence; ``history`` holds the mentions of the sentences before it."""
+        self.history = history or []
         found: dict[tuple[int, str, int], RelationMention] = {}
         for rule in self.rules:
             for trigger in rule["triggers"]:
@@ -89,7 +94,10 @@ class RelationFinder:
         s = self._before(rule, mentions, t0, "subject")
         if s is None and rule.get("fallback_subject") == "place":
             s = place
-        return self._pairs(text, mentions, s, self._after(rule, mentions, t1, "object"), rule)
+        o = self._after(rule, mentions, t1, "object")
+        if o is None and rule.get("fallback_object") == "place":
+            o = place
+        return self._pairs(text, mentions, s, o, rule)
 
     def _subject_after(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         s = self._after(rule, mentions, t1, "subject")
@@ -99,6 +107,26 @@ class RelationFinder:
         if s is None or o is None:
             return []
         return [(m, o) for m in group(mentions, s, text) if allowed(m, rule["subject"])]
+
+    def _by_agents(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        by = text.rfind("由", max(0, t0 - rule["gap"]), t0)
+        if by < 0:
+            return []
+        organisers = [m for m in mentions if by < m.start and m.end <= t0 and allowed(m, rule["object"])]
+        events = [m for m in mentions if m.end <= by and allowed(m, rule["subject"])]
+        if not events:  # 本届展会由…主办: the event named last in the sentences just before
+            events = [m for m in self.history[-12:] if allowed(m, rule["subject"])]
+        if not organisers or not events:
+            return []
+        return [(events[-1], o) for o in organisers]
+
+    def _located_prefix(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        o = self._after(rule, mentions, t1, "object")
+        if o is not None:
+            s = self._after(rule, mentions, o.end, "subject")
+            if s is not None and text[o.end:s.start].startswith("的"):
+                return [(s, o)]  # 位于P的S
+        return self._subject_first(rule, text, mentions, t0, t1, place)
 
     def _object_first(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         return self._pairs(text, mentions, self._after(rule, mentions, t1, "subject"),
