@@ -135,7 +135,7 @@ class SuffixFinder:
         lex = self.lex
         inside = words.between(start, suffix_start)
         for word in inside[1:]:
-            if word.text in lex.leading_verbs and word.flag == "v" and not word.proper:
+            if word.text in lex.leading_verbs and word.flag in ("v", "vn") and not word.proper:
                 start = word.end  # 青岛接过全面深化…试点: the name starts after 接过
         inside = words.between(start, suffix_start)
         for i, word in enumerate(inside):

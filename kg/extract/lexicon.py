@@ -70,6 +70,9 @@ def _gazetteer(folder: Path) -> tuple[Gazetteer, list[str], dict[str, str], dict
         cls = "Place" if entry.get("kind") == "region" else "Country"
         for surface in [entry["name"], *entry.get("aliases", [])]:
             gaz.add(surface, entry["name"], cls)
+    for entry in places.get("regions", []) or []:
+        for surface in [entry["name"], *entry.get("aliases", [])]:
+            gaz.add(surface, entry["name"], "Place")
     for entry in places.get("provinces", []):
         for surface in [entry["name"], entry.get("short")]:
             gaz.add(surface, entry["name"], "Province")
