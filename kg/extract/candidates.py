@@ -240,6 +240,16 @@ def quoted_names(text: str, lex: Lexicon, suffix_finder: SuffixFinder) -> Iterat
             yield Candidate(m.start(), m.end() + hit.end(), cls, "quoted", 70)
 
 
+def appositions(text: str, lex: Lexicon, suffix_finder: SuffixFinder) -> Iterator[Candidate]:
+    """综合服务平台“蓉贸通”: a quoted name right after a class word takes that word's class."""
+    for m in QUOTED.finditer(text):
+        before = text[max(0, m.start() - 6):m.start()]
+        for suffix, cls in suffix_finder.suffix_class.items():
+            if before.endswith(suffix) and cls in lex.apposition_classes and len(m.group(1)) >= 2:
+                yield Candidate(m.start(), m.end(), cls, "apposition", 65)
+                break
+
+
 def persons(text: str, lex: Lexicon) -> Iterator[Candidate]:
     """A person named right after a title: 局长李苏满."""
     if not lex.person_titles:

@@ -25,6 +25,7 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
         *find.relative_bodies(text, lex, place),
         *find.place_bodies(text, lex),
         *find.quoted_names(text, lex, suffix_finder),
+        *find.appositions(text, lex, suffix_finder),
         *suffix_finder.find(text, words),
         *find.persons(text, lex),
         *find.abbreviated_events(text, words, lex),
@@ -33,8 +34,26 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
     ]
     chosen = [c for c in _select([c for c in pool if c is not None]) if c.cls]  # work titles only block
     mentions = [_to_mention(c, text, sentences) for c in chosen]
+    mentions = _propagate(text, mentions, sentences)
     mentions, aliases = _apply_alias_definitions(text, mentions, sentences, lex)
     return mentions, aliases
+
+
+PROPAGATED_RULES = {"apposition", "quoted", "suffix", "enumeration", "place-body"}
+
+
+def _propagate(text: str, mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
+    """A name found once by its context is the same name wherever else the text repeats it."""
+    taken = [(m.start, m.end) for m in mentions]
+    extra = []
+    for name, first in {m.text: m for m in mentions if m.rule in PROPAGATED_RULES and len(m.text) >= 3}.items():
+        for hit in re.finditer(re.escape(name), text):
+            if any(hit.start() < e and s < hit.end() for s, e in taken):
+                continue
+            taken.append((hit.start(), hit.end()))
+            extra.append(Mention(hit.start(), hit.end(), name, first.cls, _sentence_of(hit.start(), sentences),
+                                 first.rule, first.name))
+    return sorted(mentions + extra, key=lambda m: m.start)
 
 
 def trim_left(c: find.Candidate, text: str, token_starts: set[int], lex: Lexicon) -> find.Candidate | None:

@@ -51,6 +51,7 @@ class Lexicon:
     slogan_heads: tuple[str, ...]
     descriptive_classes: frozenset[str]
     verbs_before_names: frozenset[str]
+    apposition_classes: frozenset[str]
     event_abbreviations: tuple[str, ...]
     gazetteer: Gazetteer
     local_bodies: list[str]
@@ -132,6 +133,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         slogan_heads=tuple(bounds.get("slogan_heads", [])),
         descriptive_classes=frozenset(bounds.get("descriptive_classes", [])),
         verbs_before_names=frozenset(bounds.get("verbs_before_names", [])),
+        apposition_classes=frozenset(bounds.get("apposition_classes", [])),
         event_abbreviations=tuple(suffix_data.get("Event", {}).get("abbreviations", [])),
         gazetteer=gaz,
         local_bodies=sorted(local_bodies, key=len, reverse=True),
