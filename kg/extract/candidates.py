@@ -75,7 +75,9 @@ class SuffixFinder:
     def find(self, text: str, words: Words) -> Iterator[Candidate]:
         for m in self.pattern.finditer(text):
             if m.end() not in words.start_set and text[m.end():m.end() + 1] not in self.lex.stop_chars:
-                continue  # the suffix is the head of a longer word (格局 is not …局)
+                continue  # the suffix is the head of a longer word
+            if text[:m.end()].endswith(self.lex.false_endings):
+                continue  # 部署 is not …署, 格局 not …局
             cls = self.suffix_class[m.group()]
             start = self._left_edge(text, m.start(), words)
             if start is None:

@@ -118,7 +118,7 @@ class FigureFinder:
         changed = True
         while changed and metric:
             changed = False
-            for verb in self.value_verbs:
+            for verb in (*self.value_verbs, *self.target_words):
                 if metric.endswith(verb):
                     metric, changed = metric[: -len(verb)], True
         return metric.strip(" 的，,、") or clause.strip() or "数值"

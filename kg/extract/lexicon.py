@@ -52,6 +52,7 @@ class Lexicon:
     descriptive_classes: frozenset[str]
     verbs_before_names: frozenset[str]
     apposition_classes: frozenset[str]
+    false_endings: tuple[str, ...]
     event_abbreviations: tuple[str, ...]
     gazetteer: Gazetteer
     local_bodies: list[str]
@@ -120,8 +121,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     persons = _read(folder, "persons.yaml")
     gaz, local_bodies, relative, expansions = _gazetteer(folder)
     return Lexicon(
-        suffixes={cls: list(v.get("suffixes", [])) for cls, v in suffix_data.items()},
-        min_body={cls: int(v.get("min_body", 2)) for cls, v in suffix_data.items()},
+        suffixes={cls: list(v.get("suffixes", [])) for cls, v in suffix_data.items() if isinstance(v, dict)},
+        min_body={cls: int(v.get("min_body", 2)) for cls, v in suffix_data.items() if isinstance(v, dict)},
         stop_tokens=frozenset(bounds.get("stop_tokens", [])),
         stop_chars=frozenset(bounds.get("stop_chars", "")),
         generic_words=frozenset(bounds.get("generic_words", [])),
@@ -134,7 +135,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         descriptive_classes=frozenset(bounds.get("descriptive_classes", [])),
         verbs_before_names=frozenset(bounds.get("verbs_before_names", [])),
         apposition_classes=frozenset(bounds.get("apposition_classes", [])),
-        event_abbreviations=tuple(suffix_data.get("Event", {}).get("abbreviations", [])),
+        false_endings=tuple(bounds.get("false_endings", [])),
+        event_abbreviations=tuple((suffix_data.get("Event") or {}).get("abbreviations", [])),
         gazetteer=gaz,
         local_bodies=sorted(local_bodies, key=len, reverse=True),
         relative_prefixes=relative or {"市": "city", "省": "province", "区": "district"},
