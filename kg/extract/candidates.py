@@ -171,6 +171,8 @@ class SuffixFinder:
             return len(body) >= 4
         if cls in lex.descriptive_classes:  # pilots are named by what they try: 数字人民币试点
             return len(body) >= 4
+        if cls in lex.built_classes and text[:start].endswith(lex.naming_verbs) and len(body) >= 6:
+            return True  # 打造智能充电运营管理平台: what one builds and names is a name
         return any(w.proper and w.text not in lex.generic_words and w.text not in lex.stop_tokens
                    for w in words.between(start, suffix_start))
 
@@ -232,14 +234,46 @@ def relative_bodies(text: str, lex: Lexicon, place: dict[str, str]) -> Iterator[
         yield Candidate(m.start(), m.end(), "GovernmentBody", "relative-body", 90, owner + body)
 
 
-def quoted_names(text: str, lex: Lexicon, suffix_finder: SuffixFinder) -> Iterator[Candidate]:
-    """“千帆出海”计划, “货兑宝”平台: a quoted word followed by a class suffix."""
+def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFinder) -> Iterator[Candidate]:
+    """“千帆出海”计划, “货兑宝”平台: a quoted word followed by a class suffix; “…检测服务平台”: a quoted
+    name ending in one. A proper name right before the quote is its owner (中储京科“货兑宝”平台)."""
     for m in QUOTED.finditer(text):
         after = text[m.end():m.end() + 12]
         hit = suffix_finder.pattern.match(after)
+        inner = _suffix_at_end(m.group(1), suffix_finder)
         if hit:
             cls = suffix_finder.suffix_class[hit.group()]
             yield Candidate(m.start(), m.end() + hit.end(), cls, "quoted", 70)
+        elif inner and len(m.group(1)) - len(inner) >= 2:
+            yield Candidate(m.start(1), m.end(1), suffix_finder.suffix_class[inner], "quoted", 70)
+        else:
+            continue
+        owner = _owner(text, m.start(), words, lex)
+        if owner is not None:
+            yield owner
+
+
+def _suffix_at_end(name: str, suffix_finder: SuffixFinder) -> str:
+    return next((s for s in suffix_finder.suffix_class if name.endswith(s)), "")
+
+
+def _owner(text: str, quote_start: int, words: Words, lex: Lexicon) -> Candidate | None:
+    """The proper name right before a quoted name (中储京科“货兑宝”平台): words read leftwards from
+    the quote while they are names (unknown to jieba, name-tagged or known), at most 8 characters."""
+    inside = words.between(max(0, quote_start - 8), quote_start)
+    if not inside or inside[-1].end != quote_start:
+        return None
+    first = quote_start
+    for word in reversed(inside):
+        if word.text in lex.stop_tokens or any(c in lex.stop_chars for c in word.text):
+            break
+        if not (word.proper or word.text in lex.gazetteer.names):
+            break
+        first = word.start
+    if quote_start - first < 2 or text[first:quote_start] in lex.gazetteer.names and \
+            lex.gazetteer.names[text[first:quote_start]][1] not in ("Enterprise", "Organization"):
+        return None
+    return Candidate(first, quote_start, "Enterprise", "owner", 40)
 
 
 def appositions(text: str, lex: Lexicon, suffix_finder: SuffixFinder) -> Iterator[Candidate]:

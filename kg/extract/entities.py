@@ -24,7 +24,7 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
         *find.gazetteer(text, lex),
         *find.relative_bodies(text, lex, place),
         *find.place_bodies(text, lex),
-        *find.quoted_names(text, lex, suffix_finder),
+        *find.quoted_names(text, words, lex, suffix_finder),
         *find.appositions(text, lex, suffix_finder),
         *suffix_finder.find(text, words),
         *find.persons(text, lex),

@@ -53,6 +53,8 @@ class Lexicon:
     verbs_before_names: frozenset[str]
     apposition_classes: frozenset[str]
     false_endings: tuple[str, ...]
+    naming_verbs: tuple[str, ...]
+    built_classes: frozenset[str]
     event_abbreviations: tuple[str, ...]
     gazetteer: Gazetteer
     local_bodies: list[str]
@@ -136,6 +138,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         verbs_before_names=frozenset(bounds.get("verbs_before_names", [])),
         apposition_classes=frozenset(bounds.get("apposition_classes", [])),
         false_endings=tuple(bounds.get("false_endings", [])),
+        naming_verbs=tuple(bounds.get("naming_verbs", [])),
+        built_classes=frozenset(bounds.get("built_classes", [])),
         event_abbreviations=tuple((suffix_data.get("Event") or {}).get("abbreviations", [])),
         gazetteer=gaz,
         local_bodies=sorted(local_bodies, key=len, reverse=True),

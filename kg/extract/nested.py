@@ -27,7 +27,22 @@ def nested_relations(mentions: list[Mention], lex: Lexicon) -> tuple[list[Mentio
         if inner is not None:
             extra.append(inner)
             relations.append(RelationMention(m, "partOf", inner, m.sentence, m.text))  # the name is the trigger
+    relations += _owned(mentions)
     return extra, relations
+
+
+OWNERS = ("Enterprise", "Organization")
+OWNED = ("Platform", "Project", "Base")
+
+
+def _owned(mentions: list[Mention]) -> list[RelationMention]:
+    """中储京科“货兑宝”平台, 青岛出版集团的“汉字千年”…巡展: an owner right before its quoted platform."""
+    out = []
+    for a, b in zip(mentions, mentions[1:]):
+        gap = b.start - a.end
+        if a.cls in OWNERS and b.cls in OWNED and b.text.startswith("“") and gap <= 1 and a.sentence == b.sentence:
+            out.append(RelationMention(a, "operates", b, a.sentence, "的" if gap else b.text))
+    return out
 
 
 def _inner_zone(m: Mention, zone_suffix: re.Pattern[str]) -> Mention | None:
