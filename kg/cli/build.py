@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from kg import build as pipeline
 from kg.cli.app import StoreOption, app, fail, settings_for
 from kg.store import StoreError, open_store
+
+if TYPE_CHECKING:
+    from kg import build as pipeline
 
 
 def _print_problems(report: pipeline.BuildReport) -> None:
@@ -25,6 +27,8 @@ def build(
     store: StoreOption = None,
 ) -> None:
     """Build the graph from a folder of documents, replacing what the store held."""
+    from kg import build as pipeline  # spaCy and jieba load only for the commands that extract
+
     settings = settings_for(store)
     folder = corpus or settings.corpus
     if not folder.is_dir():
@@ -52,6 +56,8 @@ def add(
     store: StoreOption = None,
 ) -> None:
     """Add documents to the graph (or replace them), keeping existing entities' IRIs."""
+    from kg import build as pipeline
+
     graph_store = open_store(settings_for(store).store)
     try:
         report = pipeline.add(files, graph_store)
@@ -68,7 +74,12 @@ def remove(
     store: StoreOption = None,
 ) -> None:
     """Remove one document's graph."""
-    graph_store = open_store(settings_for(store).store)
+    from kg import build as pipeline
+
+    location = settings_for(store).store
+    if not str(location).startswith(("http://", "https://")) and not (Path(location) / "current").is_symlink():
+        fail(f"no graph at {location}: nothing to remove")
+    graph_store = open_store(location)
     if not pipeline.remove(document, graph_store):
         fail(f"no document {document!r} in {graph_store.location}")
     typer.echo(f"removed {Path(document).stem}")

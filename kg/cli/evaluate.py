@@ -8,8 +8,6 @@ from typing import Annotated, Optional
 import typer
 
 from kg.cli.app import app, fail, settings_for
-from kg.eval.gold import GoldError, load_gold
-from kg.eval.report import evaluate, render
 
 
 @app.command("eval")
@@ -19,6 +17,9 @@ def eval_command(
     errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List misses and false positives")] = True,
 ) -> None:
     """Compare extraction with hand-made gold annotations; print P/R/F1 per type."""
+    from kg.eval.gold import GoldError, load_gold  # the extractor loads only for this command
+    from kg.eval.report import evaluate, render
+
     try:
         documents = load_gold(gold, corpus or settings_for(None).corpus)
     except GoldError as exc:

@@ -14,6 +14,8 @@ from rich.console import Console
 from rich.table import Table
 
 from kg.cli.app import StoreOption, app, fail, settings_for
+from kg.named_queries import QueryError, load_queries
+from kg.named_queries import run as run_named
 from kg.stats import graph_stats
 from kg.store import GraphStore, StoreError, open_store
 from kg.validate import validate_store
@@ -68,22 +70,28 @@ def query(
     if fmt not in ("json", "csv", "table"):
         fail("--format must be json, csv or table")
     settings = settings_for(store)
-    text = _query_text(query, settings.queries_dir)
-    bindings = dict(_split(p) for p in (param or []))
     graph_store = open_store(settings.store, read_only=True)
+    named = load_queries(settings.queries_dir).get(query)
     try:
-        _run(graph_store, text, bindings, fmt)
-    except StoreError as exc:
+        if named is not None:  # parameters typed and bound as the query's header declares
+            values = dict(_pair(p) for p in (param or []))
+            rows = run_named(graph_store, named, values, instance_ns=settings.instance_ns,
+                             ontology_ns=settings.ontology_ns)
+            _print_rows(rows, fmt)
+        else:
+            bindings = {name: _term(value) for name, value in map(_pair, param or [])}
+            _run(graph_store, _query_text(query, settings.queries_dir), bindings, fmt)
+    except (StoreError, QueryError) as exc:
         fail(str(exc))
     except (OSError, RuntimeError) as exc:  # pyoxigraph's evaluation errors (a failed SERVICE call …)
         fail(f"the query failed: {exc}")
 
 
-def _split(pair: str) -> tuple[str, Any]:
+def _pair(pair: str) -> tuple[str, str]:
     if "=" not in pair:
         fail(f"--param takes name=value, not {pair!r}")
     name, value = pair.split("=", 1)
-    return name.strip().lstrip("?$"), _term(value)
+    return name.strip().lstrip("?$"), value
 
 
 def _run(graph_store: GraphStore, text: str, bindings: dict[str, Any], fmt: str) -> None:

@@ -34,8 +34,8 @@ def serve(
 def load(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="RDF file to load")],
     graph: Annotated[str, typer.Option("--graph", "-g", help="IRI of the named graph to (re)place it in")],
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f",
-                                               help="turtle, ntriples, nquads, trig, rdfxml, jsonld (default: from the extension)")] = None,
+    fmt: Annotated[Optional[str], typer.Option(
+        "--format", "-f", help="turtle, ntriples, nquads, trig, rdfxml, jsonld (default: from the extension)")] = None,
     store: StoreOption = None,
 ) -> None:
     """Load curated RDF (links to outside identifiers, corrections …) into its own named graph,

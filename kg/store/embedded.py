@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -67,22 +67,28 @@ class EmbeddedStore:
 
     @property
     def store(self) -> ox.Store:
-        """The open Oxigraph store of the current generation (reopened after a swap)."""
+        """A read-only handle on the current generation (reopened after a swap).
+
+        A published generation is never opened for writing: every change goes to a new one, so
+        readers in this and other processes always see a complete, unchanging store.
+        """
         generation = self.generation()
         if generation is None:
             if self.read_only:
                 raise StoreError(f"no graph at {self.root}: run `kg build` first")
             generation = self._new_generation()
+            ox.Store(str(generation)).flush()  # an empty store, closed again at once
             self._publish(generation)
         if self._store is None or generation != self._generation:
             self._store = self._open(generation)
             self._generation = generation
         return self._store
 
-    def _open(self, generation: Path) -> ox.Store:
+    @staticmethod
+    def _open(generation: Path) -> ox.Store:
         try:
-            return ox.Store.read_only(str(generation)) if self.read_only else ox.Store(str(generation))
-        except (OSError, RuntimeError) as exc:  # RocksDB reports a damaged or busy folder as RuntimeError
+            return ox.Store.read_only(str(generation))
+        except (OSError, RuntimeError) as exc:  # RocksDB reports damaged folders as RuntimeError
             raise StoreError(f"cannot open the store at {generation}: {exc}") from exc
 
     @contextmanager
@@ -90,12 +96,12 @@ class EmbeddedStore:
         """A fresh generation to write into; published only if the block succeeds."""
         if self.read_only:
             raise StoreError("this store was opened read-only")
+        source = self.store.dump(format=ox.RdfFormat.N_QUADS) if copy_current else None
         generation = self._new_generation()
         try:
             target = ox.Store(str(generation))
-            current = self.generation()
-            if copy_current and current is not None:
-                target.load(self.store.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+            if source:
+                target.load(source, format=ox.RdfFormat.N_QUADS)
             yield target
             target.flush()
             del target
@@ -104,6 +110,11 @@ class EmbeddedStore:
             raise
         self._store = None
         self._publish(generation)
+
+    def change(self, apply: Callable[[ox.Store], None]) -> None:
+        """Apply a change to a copy of the current generation and publish the copy atomically."""
+        with self._writing_new_generation(copy_current=True) as target:
+            apply(target)
 
     # ------------------------------------------------------------ writing
     def replace_all(self, graphs: Mapping[str, Graph]) -> None:
@@ -142,11 +153,8 @@ class EmbeddedStore:
         return len(quads)
 
     def update(self, sparql: str) -> None:
-        """Run SPARQL Update in place on the current generation (the HTTP service, with a token)."""
-        if self.read_only:
-            raise StoreError("this store was opened read-only")
-        self.store.update(sparql)
-        self.store.flush()
+        """Run SPARQL Update on a copy of the current generation and publish it."""
+        self.change(lambda target: target.update(sparql))
 
     # ------------------------------------------------------------ reading
     def graphs(self) -> list[str]:
@@ -187,8 +195,6 @@ class EmbeddedStore:
         return self.store
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.flush() if not self.read_only else None
         self._store = None
         self._generation = None
 
