@@ -21,6 +21,7 @@ from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.nested import nested_relations
 from kg.extract.relations import RelationFinder
 from kg.extract.tokens import Words
+from kg.load.sentences import split_sentences
 from kg.model import Mention, Sentence
 
 for _attr in ("stkg_mentions", "stkg_aliases", "stkg_relations", "stkg_figures"):
@@ -32,7 +33,11 @@ jieba.setLogLevel(60)  # jieba prints its cache-building chatter on stderr other
 
 
 def _context(doc: Doc) -> tuple[list[Sentence], dict[str, str], Mention | None, int | None]:
+    """What the components need beyond the text: sentences, the document's place and year.
+    ``nlp(text)`` works too: the sentences are split here and the place and year stay unknown."""
     data = doc.user_data
+    if "sentences" not in data:
+        data["sentences"] = split_sentences(doc.text)
     return data["sentences"], data.get("place", {}), data.get("place_mention"), data.get("year")
 
 

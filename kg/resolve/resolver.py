@@ -106,7 +106,9 @@ def _collect(ex: Extraction, uf: _UnionFind, surfaces: dict[str, set[str]], vote
 def _entity(members: list[str], surfaces: dict[str, set[str]], votes: dict[str, Counter[str]],
             docs: dict[str, set[str]], known: Mapping[str, tuple[str, str]]) -> Entity:
     names = {s for k in members for s in surfaces[k]}
-    prior = next((known[k] for k in sorted(members) if k in known), None)
+    # A name already in the store, or its short form (海尔集团有限公司 → 海尔集团), keeps its IRI.
+    candidates = sorted(members) + sorted({f for k in members for f in short_forms(k)})
+    prior = next((known[k] for k in candidates if k in known), None)
     label = prior[1] if prior else max(sorted(names), key=lambda n: (len(normalise(n)), n))
     tally: Counter[str] = Counter()
     for k in members:
