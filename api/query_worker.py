@@ -113,13 +113,7 @@ class Worker:
         Readers in other workers keep the generation they opened; they move to the new one at
         their next job. A failed or killed update publishes nothing.
         """
-        writer = EmbeddedStore(self.store.root)
-        source = self.store.raw() if self.store.generation() is not None else None
-
-        with writer._writing_new_generation(copy_current=False) as target:  # noqa: SLF001
-            if source is not None:
-                target.load(source.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
-            change(target)
+        EmbeddedStore(self.store.root).change(change)
 
     # ------------------------------------------------------------ the service's own queries
     def select(self, job: jobs.Select) -> jobs.Rows:

@@ -33,17 +33,6 @@ from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 from rdflib.util import from_n3
 
-# Declared before every named query, so files need not repeat them; ``kg:`` follows the
-# deployment's ontology namespace (KG_ONTOLOGY_NS). A file's own PREFIX lines come later and win.
-STANDARD_PREFIXES = {
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-}
 NO_DEFAULT = "-"  # the variable stays unbound when the caller gives no value
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^<>\"{}|^`\\\x00-\x20]*$")
@@ -139,11 +128,6 @@ class NamedQuery:
     params: tuple[Param, ...]
     text: str
 
-    def sparql(self, ontology_ns: str) -> str:
-        """The query text to run: the standard prefixes and ``kg:``, then the file."""
-        prefixes = {**STANDARD_PREFIXES, "kg": ontology_ns}
-        return "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefixes.items()) + self.text
-
     def bind(self, values: Mapping[str, str], *, instance_ns: str, ontology_ns: str) -> dict[str, Node]:
         """RDF terms for the given values and the defaults; unknown parameters raise."""
         known = {p.name: p for p in self.params}
@@ -226,5 +210,5 @@ def run(store: Any, query: NamedQuery, values: Mapping[str, str], *, instance_ns
         ontology_ns: str) -> list[dict[str, Node]]:
     """Rows of a named query on a :class:`kg.store.GraphStore` (what ``kg query NAME`` prints)."""
     bindings = query.bind(values, instance_ns=instance_ns, ontology_ns=ontology_ns)
-    rows: list[dict[str, Node]] = store.select(query.sparql(ontology_ns), bindings)
+    rows: list[dict[str, Node]] = store.select(query.text, bindings)
     return rows

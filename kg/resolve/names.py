@@ -23,9 +23,5 @@ def normalise(name: str) -> str:
 def short_forms(name: str) -> list[str]:
     """Shorter keys the same entity may go by (legal form dropped, 青岛市 -> 青岛)."""
     key = normalise(name)
-    forms = []
-    for ending in LEGAL_FORMS:
-        if key.endswith(ending) and len(key) - len(ending) >= 2:
-            forms.append(key[: -len(ending)])
-            break
-    return forms
+    # every matching ending: 青岛海检集团有限公司 -> 青岛海检 (集团有限公司) and 青岛海检集团 (有限公司)
+    return [key[: -len(ending)] for ending in LEGAL_FORMS if key.endswith(ending) and len(key) - len(ending) >= 2]

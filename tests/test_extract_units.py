@@ -1,0 +1,204 @@
+"""Extraction, one rule at a time, on sentences whose answer a reader can check by eye."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import spacy
+import yaml
+
+from conftest import SEED_CORPUS
+from kg.config import get_settings
+from kg.extract import extract_document
+from kg.extract.nlp import SPAN_KEY, build_pipeline
+from kg.extract.relations import RelationFinder
+from kg.load import load_document, split_sentences
+from kg.model import Document, DocumentMeta, Extraction, Mention
+from kg.resolve import normalise, resolve
+from kg.vocab import KG, RELATIONS, superclasses
+
+PATTERNS = get_settings().lexicon_dir
+
+
+def extract(text: str, place: str | None = None, date: str | None = "2025-03") -> Extraction:
+    return extract_document(Document("unit", Path("unit.txt"), text, DocumentMeta(title="unit", place=place, date=date)))
+
+
+def mentions(ex: Extraction) -> dict[str, tuple[str, str]]:
+    """Surface text -> (class, name after completion)."""
+    return {m.text: (m.cls, m.key) for m in ex.mentions}
+
+
+def relations(ex: Extraction) -> list[tuple[set[str], str, set[str]]]:
+    """(names of the subject, predicate, names of the object): label and aliases, normalised."""
+    resolution = resolve([ex])
+
+    def names(mention: Mention) -> set[str]:
+        entity = resolution.entities[resolution.iri_of(mention)]
+        return {normalise(n) for n in (entity.label, *entity.aliases)}
+
+    return [(names(r.subject), r.predicate, names(r.object)) for r in ex.relations]
+
+
+def is_a(cls: str, core: str) -> bool:
+    return KG[core] in superclasses(KG[cls])
+
+
+def check_offsets(ex: Extraction) -> None:
+    text = ex.document.text
+    for m in ex.mentions:
+        assert text[m.start:m.end] == m.text, m
+        sentence = ex.sentences[m.sentence]
+        assert sentence.start <= m.start and m.end <= sentence.end, m
+    for f in ex.figures:
+        sentence = ex.sentences[f.sentence]
+        assert sentence.start <= f.start < f.end <= sentence.end, f
+
+
+# ---------------------------------------------------------------- the pipeline
+def test_pipeline_components() -> None:
+    assert build_pipeline().pipe_names == ["stkg_mentions", "stkg_relations", "stkg_figures"]
+
+
+def test_mention_component_in_a_blank_chinese_pipeline() -> None:
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("stkg_mentions")
+    text = "商务部印发《服务贸易发展规划》。"
+    doc = nlp.make_doc(text)
+    doc.user_data.update(sentences=split_sentences(text), place={})
+    doc = nlp.get_pipe("stkg_mentions")(doc)
+    assert [(span.text, span.label_) for span in doc.spans[SPAN_KEY]] == [
+        ("商务部", "GovernmentBody"), ("服务贸易发展规划", "PolicyDocument")]
+
+
+# ---------------------------------------------------------------- names
+def test_book_titles_are_policy_documents_without_the_marks() -> None:
+    ex = extract("市政府出台《杭州市数字贸易促进条例》和《关于加快服务贸易发展的若干意见》。", place="杭州市")
+    found = mentions(ex)
+    assert found["杭州市数字贸易促进条例"][0] == "PolicyDocument"
+    assert found["关于加快服务贸易发展的若干意见"][0] == "PolicyDocument"
+    assert not [m for m in ex.mentions if "《" in m.text or "》" in m.text]
+    check_offsets(ex)
+
+
+@pytest.mark.parametrize("place, expected", [("成都市", "成都市商务局"), ("杭州市", "杭州市商务局")])
+def test_relative_names_are_completed_from_the_document_place(place: str, expected: str) -> None:
+    ex = extract("近日，市商务局召开服务贸易工作会议。", place=place)
+    assert mentions(ex)["市商务局"] == ("GovernmentBody", expected)
+
+
+def test_known_names_get_their_class() -> None:
+    ex = extract("商务部、海关总署和国务院联合部署，北京、上海与美国企业参加。")
+    found = mentions(ex)
+    for name, core in (("商务部", "GovernmentBody"), ("海关总署", "GovernmentBody"), ("国务院", "GovernmentBody"),
+                       ("北京", "Place"), ("上海", "Place"), ("美国", "Place")):
+        assert name in found, f"{name} is not a mention; mentions: {found}"
+        assert is_a(found[name][0], core), (name, found[name])
+
+
+def test_suffixes_give_the_class() -> None:
+    ex = extract("四川长虹电器股份有限公司入选国家文化出口重点企业。成都天府软件园依托中国（四川）自由贸易试验区发展。")
+    found = mentions(ex)
+    assert found["四川长虹电器股份有限公司"][0] == "Enterprise"
+    assert is_a(found["国家文化出口重点企业"][0], "Programme")
+    assert found["成都天府软件园"][0] == "Park"
+    assert found["中国（四川）自由贸易试验区"][0] == "Zone"
+    check_offsets(ex)
+
+
+def test_an_alias_defined_in_the_text_names_the_same_entity() -> None:
+    ex = extract("中国国际服务贸易交易会（以下简称“服贸会”）今年9月开幕，多家企业参加服贸会。")
+    assert ("服贸会", "中国国际服务贸易交易会") in ex.aliases
+    resolution = resolve([ex])
+    assert {resolution.iri_of(m) for m in ex.mentions} == {resolution.iri_of(ex.mentions[0])}
+    (entity,) = resolution.entities.values()
+    assert (entity.label, entity.cls, entity.aliases) == ("中国国际服务贸易交易会", "Event", {"服贸会"})
+
+
+def test_legal_form_short_names_resolve_to_one_entity() -> None:
+    ex = extract("青岛海检集团有限公司发布检测平台。青岛海检集团积极拓展海外市场。")
+    resolution = resolve([ex])
+    iris_ = {resolution.iri_of(m) for m in ex.mentions if normalise(m.key).startswith("青岛海检集团")}
+    assert len(iris_) == 1
+
+
+# ---------------------------------------------------------------- relations
+@pytest.mark.parametrize("text, place, expected", [
+    ("商务部印发《服务贸易发展规划》。", None, ("服务贸易发展规划", "issuedBy", "商务部")),
+    ("市商务局印发《成都市服务贸易高质量发展行动方案》。", "成都市", ("成都市服务贸易高质量发展行动方案", "issuedBy", "成都市商务局")),
+    ("四川长虹电器股份有限公司入选国家文化出口重点企业。", None, ("四川长虹电器股份有限公司", "designatedAs", "国家文化出口重点企业")),
+    ("成都天府软件园依托中国（四川）自由贸易试验区发展数字服务。", "成都市", ("成都天府软件园", "reliesOn", "中国（四川）自由贸易试验区")),
+    ("阿里巴巴集团控股有限公司推出“速卖通”平台。", None, ("阿里巴巴集团控股有限公司", "operates", "“速卖通”平台")),
+    ("第三届全球数字贸易博览会在杭州举行。", None, ("全球数字贸易博览会", "heldIn", "杭州")),
+])
+def test_relation_from_a_trigger(text: str, place: str | None, expected: tuple[str, str, str]) -> None:
+    found = relations(extract(text, place=place))
+    subject, predicate, obj = expected
+    assert any(normalise(subject) in s and p == predicate and normalise(obj) in o for s, p, o in found), found
+
+
+def test_no_relation_without_a_trigger() -> None:
+    assert relations(extract("商务部和《服务贸易发展规划》。四川长虹电器股份有限公司，国家文化出口重点企业。")) == []
+
+
+# ---------------------------------------------------------------- figures
+def test_actual_growth_and_target_figures() -> None:
+    ex = extract("2024年，成都市服务贸易进出口额达到1520亿元，同比增长12.6%。"
+                 "到2027年，全市服务贸易进出口额力争突破2000亿元。", place="成都市")
+    check_offsets(ex)
+    figures = {(f.value, f.unit, f.year, f.is_target, f.is_growth): f for f in ex.figures}
+    assert set(figures) == {(Decimal("1520"), "亿元", 2024, False, False),
+                            (Decimal("12.6"), "%", 2024, False, True),
+                            (Decimal("2000"), "亿元", 2027, True, False)}
+    assert figures[(Decimal("1520"), "亿元", 2024, False, False)].metric == "服务贸易进出口额"
+    assert figures[(Decimal("2000"), "亿元", 2027, True, False)].metric == "服务贸易进出口额"  # not …力争
+    for f in ex.figures:
+        assert f.about is not None and f.about.key == "成都市"
+
+
+def test_relative_years_use_the_document_date() -> None:
+    (figure,) = extract("今年一季度，全市新增服务贸易企业35家。", place="成都市", date="2025-04-02").figures
+    assert (figure.value, figure.unit, figure.year) == (Decimal("35"), "家", 2025)
+
+
+def test_dates_and_ordinals_are_not_figures() -> None:
+    assert extract("第三届服贸会于9月12日开幕，2025年在北京举行。").figures == []
+
+
+# ---------------------------------------------------------------- on a real document
+def test_seed_document_offsets_and_vocabulary() -> None:
+    ex = extract_document(load_document(sorted(SEED_CORPUS.glob("*.txt"))[2]))
+    assert len(ex.mentions) > 20 and ex.relations and ex.figures
+    check_offsets(ex)
+    for m in ex.mentions:
+        assert KG.Entity in superclasses(KG[m.cls]), m.cls
+    assert {r.predicate for r in ex.relations} <= set(RELATIONS)
+    starts = [m.start for m in ex.mentions]
+    assert starts == sorted(starts)
+    spans = sorted((m.start, m.end) for m in ex.mentions if m.rule != "alias")
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "overlapping mentions"
+
+
+# ---------------------------------------------------------------- the patterns are data of the ontology
+def _classes_named_in_patterns() -> set[str]:
+    names: set[str] = set(yaml.safe_load((PATTERNS / "entity_suffixes.yaml").read_text(encoding="utf-8")))
+    for rule in yaml.safe_load((PATTERNS / "relations.yaml").read_text(encoding="utf-8"))["rules"]:
+        names |= set(rule["subject"]) | set(rule["object"])
+    persons = yaml.safe_load((PATTERNS / "persons.yaml").read_text(encoding="utf-8")) or {}
+    names |= set((persons.get("enumeration_heads") or {}).values())
+    organizations = yaml.safe_load((PATTERNS / "organizations.yaml").read_text(encoding="utf-8")) or {}
+    names |= {o["type"] for o in organizations.get("organizations") or [] if "type" in o}
+    return names
+
+
+def test_pattern_classes_and_predicates_are_ontology_terms() -> None:
+    for name in sorted(_classes_named_in_patterns()):
+        assert KG[name] in superclasses(KG[name]), name  # KG[...] raises for an unknown class
+        assert KG.Entity in superclasses(KG[name]), f"{name} is not an entity class"
+    rules = yaml.safe_load((PATTERNS / "relations.yaml").read_text(encoding="utf-8"))["rules"]
+    assert {rule["predicate"] for rule in rules} <= set(RELATIONS)
+    orders = RelationFinder(rules).orders
+    for rule in rules:
+        assert rule["order"] in orders, rule
