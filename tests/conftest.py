@@ -10,10 +10,11 @@ Other areas may add their fixtures below; keep each one documented and its name 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 from typer.testing import CliRunner, Result
 
@@ -107,3 +108,20 @@ def other_city_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build(OTHER_CITY_CORPUS, store)
     store.close()
     return path
+
+
+# ---------------------------------------------------------------- the API on the small fixture graph
+@pytest.fixture(scope="module")
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture(scope="module")
+async def client(tmp_path_factory: pytest.TempPathFactory,
+                         request: pytest.FixtureRequest) -> AsyncIterator[httpx.AsyncClient]:
+    """The app, in-process, over a store holding api_helpers' small graph of the production shape."""
+    from api_helpers import app_client, build_store, settings_for
+
+    store = build_store(tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1]) / "store")
+    async with app_client(settings_for(store)) as c:
+        yield c

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 from rdflib import RDFS, Graph, Literal
 
-from api_helpers import DOCS, INSTANCE_NS, app_client, build_store, entity, settings_for
+from api_helpers import DOCS, INSTANCE_NS, entity
 
 pytestmark = [pytest.mark.anyio,
               pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")]
 
 
-@pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture(scope="module")
-async def client(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[httpx.AsyncClient]:
-    store = build_store(tmp_path_factory.mktemp("entities") / "store")
-    async with app_client(settings_for(store)) as c:
-        yield c
 
 
 # ---------------------------------------------------------------- search

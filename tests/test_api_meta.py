@@ -4,30 +4,19 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 import pytest
 from rdflib import Dataset, Graph
 
-from api_helpers import INSTANCE_NS, app_client, build_store, settings_for
+from api_helpers import INSTANCE_NS, app_client, settings_for
 
 pytestmark = [pytest.mark.anyio,
               pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning"),
               pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")]
 
 
-@pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture(scope="module")
-async def client(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[httpx.AsyncClient]:
-    store = build_store(tmp_path_factory.mktemp("meta") / "store")
-    async with app_client(settings_for(store)) as c:
-        yield c
 
 
 async def test_stats(client: httpx.AsyncClient) -> None:

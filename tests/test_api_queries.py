@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 import pytest
 from rdflib import Literal
 
-from api_helpers import app_client, build_store, settings_for
 from kg.config import PROJECT_ROOT
 from kg.named_queries import load_queries, parse_query
 
@@ -19,16 +17,6 @@ pytestmark = pytest.mark.anyio
 QUERIES = load_queries(PROJECT_ROOT / "queries")
 
 
-@pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture(scope="module")
-async def client(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[httpx.AsyncClient]:
-    store = build_store(tmp_path_factory.mktemp("queries") / "store")
-    async with app_client(settings_for(store)) as c:
-        yield c
 
 
 def test_every_query_file_is_documented() -> None:
