@@ -28,6 +28,8 @@ class FigureFinder:
         self.relative_years: dict[str, int] = spec.get("relative_years", {})
         self.value_verbs = sorted(spec.get("value_verbs", []), key=len, reverse=True)
         self.skip_after = tuple(spec.get("skip_after", []))
+        self.metric_prefixes = tuple(spec.get("metric_prefixes", []))
+        self.period_words = tuple(spec.get("period_words", []))
         # A figure with no year of its own: the document's year (news report the present) or none.
         self.year_defaults_to_document = bool(spec.get("year_defaults_to_document", False))
         self.inherit_paragraph_year = bool(spec.get("inherit_paragraph_year", True))
@@ -67,8 +69,8 @@ class FigureFinder:
     def _figure(self, sentence: Sentence, m: re.Match[str], mentions: list[Mention], doc_year: int | None,
                 place: Mention | None, context_year: int | None) -> Figure | None:
         text = sentence.text
-        if text[m.end():m.end() + 1] and text[m.end()] in "年月日号":
-            return None
+        if text[m.end():].startswith(self.skip_after):
+            return None  # a date or an ordinal: 2025年, 第3届
         value = self._value(m.group("num"))
         if value is None or (m.start() > 0 and text[m.start() - 1] in "第."):
             return None
@@ -95,7 +97,7 @@ class FigureFinder:
             return int(years[-1].group(1))
         if best_rel is not None and doc_year is not None:
             return doc_year + best_rel[1]
-        if "上半年" in before or "一季度" in before:
+        if any(word in before for word in self.period_words):
             return doc_year
         return None
 
@@ -113,7 +115,7 @@ class FigureFinder:
         metric = YEAR.sub("", metric)
         for word in self.relative_years:
             metric = metric.replace(word, "")
-        for prefix in ("全市", "我市", "全省", "全国", "上半年", "前三季度", "一季度", "以来", "到", "至"):
+        for prefix in self.metric_prefixes:
             metric = metric.replace(prefix, "")
         changed = True
         while changed and metric:

@@ -54,6 +54,8 @@ class Lexicon:
     apposition_classes: frozenset[str]
     false_endings: tuple[str, ...]
     naming_verbs: tuple[str, ...]
+    legal_forms: tuple[str, ...]
+    enumeration_glue: tuple[str, ...]
     built_classes: frozenset[str]
     event_abbreviations: tuple[str, ...]
     gazetteer: Gazetteer
@@ -139,6 +141,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         apposition_classes=frozenset(bounds.get("apposition_classes", [])),
         false_endings=tuple(bounds.get("false_endings", [])),
         naming_verbs=tuple(bounds.get("naming_verbs", [])),
+        legal_forms=tuple(bounds.get("legal_forms", [])),
+        enumeration_glue=tuple(bounds.get("enumeration_glue", [])),
         built_classes=frozenset(bounds.get("built_classes", [])),
         event_abbreviations=tuple((suffix_data.get("Event") or {}).get("abbreviations", [])),
         gazetteer=gaz,

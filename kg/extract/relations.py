@@ -7,10 +7,10 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from kg.extract.lexicon import load_lexicon
 from kg.model import Mention, RelationMention, Sentence
 from kg.vocab import KG, superclasses
 
-ENUM_GLUE = re.compile(r"^(?:、|，|,|和|与|及|以及|或|会同|联合|“|”|\s)*$")
 
 
 @lru_cache(maxsize=64)
@@ -23,6 +23,11 @@ def allowed(m: Mention, classes: list[str]) -> bool:
     return bool(class_names(m.cls) & set(classes))
 
 
+@lru_cache(maxsize=4)
+def _glue(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("^(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r"|\s)*$")
+
+
 def group(mentions: list[Mention], anchor: Mention, text: str) -> list[Mention]:
     """The anchor and its enumeration neighbours (A、B和C) of any class the anchor shares."""
     i = mentions.index(anchor)
@@ -31,7 +36,7 @@ def group(mentions: list[Mention], anchor: Mention, text: str) -> list[Mention]:
         j = i
         while 0 <= j + step < len(mentions):
             a, b = sorted((mentions[j], mentions[j + step]), key=lambda m: m.start)
-            if not ENUM_GLUE.match(text[a.end:b.start]) or b.start - a.end > 4:
+            if not _glue(load_lexicon().enumeration_glue).match(text[a.end:b.start]) or b.start - a.end > 4:
                 break
             j += step
             members.append(mentions[j])

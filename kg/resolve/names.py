@@ -6,9 +6,6 @@ import re
 import unicodedata
 
 QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉\s]")
-# Legal-form endings: 青岛海检集团有限公司 is 青岛海检集团.
-LEGAL_FORMS = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "公司")
-ADMIN_SUFFIXES = ("市", "省", "区", "县")
 
 
 def normalise(name: str) -> str:
@@ -24,4 +21,7 @@ def short_forms(name: str) -> list[str]:
     """Shorter keys the same entity may go by (legal form dropped, 青岛市 -> 青岛)."""
     key = normalise(name)
     # every matching ending: 青岛海检集团有限公司 -> 青岛海检 (集团有限公司) and 青岛海检集团 (有限公司)
-    return [key[: -len(ending)] for ending in LEGAL_FORMS if key.endswith(ending) and len(key) - len(ending) >= 2]
+    from kg.extract.lexicon import load_lexicon  # the legal forms are extraction knowledge (data)
+
+    forms = load_lexicon().legal_forms
+    return [key[: -len(ending)] for ending in forms if key.endswith(ending) and len(key) - len(ending) >= 2]
