@@ -33,6 +33,7 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
           if c.rule == "enumeration" or find.is_proper_name(text[c.start:c.end], c.start, words, lex)),
     ]
     chosen = [c for c in _select([c for c in pool if c is not None]) if c.cls]  # work titles only block
+    chosen = [c for c in chosen if _district_in_scope(c, text, lex, place)]
     mentions = [_to_mention(c, text, sentences) for c in chosen]
     mentions = _propagate(text, mentions, sentences)
     mentions, aliases = _apply_alias_definitions(text, mentions, sentences, lex)
@@ -54,6 +55,18 @@ def _propagate(text: str, mentions: list[Mention], sentences: list[Sentence]) ->
             extra.append(Mention(hit.start(), hit.end(), name, first.cls, _sentence_of(hit.start(), sentences),
                                  first.rule, first.name))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _district_in_scope(c: find.Candidate, text: str, lex: Lexicon, place: dict[str, str]) -> bool:
+    """A district name counts only in a document about its city or naming it (和平区 is in Tianjin
+    and Shenyang: in a Qingdao text the same characters are most likely something else)."""
+    if c.cls != "District" or c.rule != "gazetteer":
+        return True
+    cities = lex.gazetteer.district_city.get(c.name or text[c.start:c.end], set())
+    if not cities or place.get("city") in cities:
+        return True
+    shorts = {s for s, full in lex.gazetteer.short_to_full.items() if full in cities}
+    return any(name and name in text for name in cities | shorts)
 
 
 def trim_left(c: find.Candidate, text: str, token_starts: set[int], lex: Lexicon) -> find.Candidate | None:

@@ -27,6 +27,7 @@ class Gazetteer:
     lengths: list[int] = field(default_factory=list)
     city_province: dict[str, str] = field(default_factory=dict)  # 青岛市 -> 山东省
     short_to_full: dict[str, str] = field(default_factory=dict)  # 青岛 -> 青岛市
+    district_city: dict[str, set[str]] = field(default_factory=dict)  # 朝阳区 -> {北京市, 长春市}
 
     def add(self, surface: str, canonical: str, cls: str) -> None:
         if surface and surface not in self.names:
@@ -92,6 +93,7 @@ def _gazetteer(folder: Path) -> tuple[Gazetteer, list[str], dict[str, str], dict
             gaz.short_to_full[entry["short"]] = entry["name"]
     for entry in places.get("districts", []):
         gaz.add(entry["name"], entry["name"], "District")
+        gaz.district_city.setdefault(entry["name"], set()).add(entry.get("city", ""))
     for entry in places.get("districts", []):  # 崂山区 is also 崂山; a short form never shadows a city
         short = entry["name"][:-1] if entry["name"][-1] in "区县市旗" else ""
         if len(short) >= 2:
