@@ -137,7 +137,8 @@ class SuffixFinder:
         lex = self.lex
         inside = words.between(start, suffix_start)
         for word in inside[1:]:
-            if word.text in lex.leading_verbs and word.flag in ("v", "vn") and not word.proper:
+            if (word.text in lex.leading_verbs and word.flag in ("v", "vn") and not word.proper
+                    and word.text not in lex.inner_name_words):
                 start = word.end  # 青岛接过全面深化…试点: the name starts after 接过
         inside = words.between(start, suffix_start)
         for i, word in enumerate(inside):
@@ -167,7 +168,7 @@ class SuffixFinder:
             return True
         if _places_in(body, lex):
             return True
-        if body.startswith(lex.designation_prefixes) and cls not in ("Enterprise", "GovernmentBody"):
+        if body.startswith(lex.designation_prefixes + lex.level_prefixes) and cls not in ("Enterprise", "GovernmentBody"):
             return len(body) >= 4
         if cls in lex.descriptive_classes:  # pilots are named by what they try: 数字人民币试点
             return len(body) >= 4
