@@ -287,6 +287,37 @@ def appositions(text: str, lex: Lexicon, suffix_finder: SuffixFinder) -> Iterato
                 break
 
 
+def recognised_subjects(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFinder) -> Iterator[Candidate]:
+    """恒耀船舶、特来电新能源获评…: the names a clause opens with before a recognition verb are
+    names, even without a suffix; typed by their suffix if they have one, else as enterprises."""
+    if not lex.recognition_verbs:
+        return
+    verbs = "|".join(map(re.escape, sorted(lex.recognition_verbs, key=len, reverse=True)))
+    item = r"[\u4e00-\u9fffA-Za-z0-9]{2,12}"
+    pattern = re.compile(f"(?:^|(?<=[，。；：！？\n]))((?:{item}、)*{item})(?:{verbs})")
+    for m in pattern.finditer(text):
+        offset = m.start(1)
+        for part in m.group(1).split("、"):
+            if _plain_name(part, offset, words, lex):
+                cls = suffix_finder.suffix_class.get(_suffix_at_end(part, suffix_finder), "Enterprise")
+                yield Candidate(offset, offset + len(part), cls, "subject-slot", 35)
+            offset += len(part) + 1
+
+
+def _plain_name(part: str, start: int, words: Words, lex: Lexicon) -> bool:
+    """No stop word, no clause opener, not only generic words, and a word jieba does not know."""
+    inside = words.between(start, start + len(part))
+    if not inside or inside[0].start != start or inside[-1].end != start + len(part):
+        return False
+    if any(w.flag in ("m", "q") or w.text.isdigit() for w in inside):
+        return False  # 8个案例 is a count, not a name
+    if any(w.text in lex.stop_tokens or w.text in lex.leading_verbs
+           or (len(w.text) > 1 and w.flag in NON_NAME_FLAGS - {"v"}) for w in inside):
+        return False
+    singles = sum(1 for w in inside if len(w.text) == 1)
+    return any(w.proper for w in inside) or singles >= 2 or part in lex.gazetteer.names
+
+
 def persons(text: str, lex: Lexicon) -> Iterator[Candidate]:
     """A person named right after a title: 局长李苏满."""
     if not lex.person_titles:

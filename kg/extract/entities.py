@@ -26,6 +26,7 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
         *find.place_bodies(text, lex),
         *find.quoted_names(text, words, lex, suffix_finder),
         *find.appositions(text, lex, suffix_finder),
+        *find.recognised_subjects(text, words, lex, suffix_finder),
         *suffix_finder.find(text, words),
         *find.persons(text, lex),
         *find.abbreviated_events(text, words, lex),

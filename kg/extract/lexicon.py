@@ -57,6 +57,7 @@ class Lexicon:
     naming_verbs: tuple[str, ...]
     legal_forms: tuple[str, ...]
     inner_name_words: frozenset[str]
+    recognition_verbs: tuple[str, ...]
     enumeration_glue: tuple[str, ...]
     built_classes: frozenset[str]
     event_abbreviations: tuple[str, ...]
@@ -146,6 +147,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         naming_verbs=tuple(bounds.get("naming_verbs", [])),
         legal_forms=tuple(bounds.get("legal_forms", [])),
         inner_name_words=frozenset(bounds.get("inner_name_words", [])),
+        recognition_verbs=tuple(bounds.get("recognition_verbs", [])),
         enumeration_glue=tuple(bounds.get("enumeration_glue", [])),
         built_classes=frozenset(bounds.get("built_classes", [])),
         event_abbreviations=tuple((suffix_data.get("Event") or {}).get("abbreviations", [])),

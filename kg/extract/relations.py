@@ -11,6 +11,8 @@ from kg.extract.lexicon import load_lexicon
 from kg.model import Mention, RelationMention, Sentence
 from kg.vocab import KG, superclasses
 
+CLAUSE_BREAK = re.compile(r"[，,；;。：:！？]")
+
 
 
 @lru_cache(maxsize=64)
@@ -53,11 +55,13 @@ class RelationFinder:
             "by_agents": self._by_agents, "located_prefix": self._located_prefix,
         }
         self.history: list[Mention] = []
+        self.text = ""
 
     def find(self, text: str, sentence: Sentence, mentions: list[Mention], place: Mention | None,
              history: list[Mention] | None = None) -> list[RelationMention]:
         """Relations of one sentence; ``history`` holds the mentions of the sentences before it."""
         self.history = history or []
+        self.text = text
         found: dict[tuple[int, str, int], RelationMention] = {}
         for rule in self.rules:
             for trigger in rule["triggers"]:
@@ -74,9 +78,10 @@ class RelationFinder:
                             found.setdefault(key, RelationMention(s, rule["predicate"], o, sentence.index, trigger))
         return list(found.values())
 
-    @staticmethod
-    def _before(rule: dict[str, Any], mentions: list[Mention], t0: int, role: str) -> Mention | None:
+    def _before(self, rule: dict[str, Any], mentions: list[Mention], t0: int, role: str) -> Mention | None:
         near = [m for m in mentions if m.end <= t0 and t0 - m.end <= rule["gap"] and allowed(m, rule[role])]
+        if rule.get("same_clause"):  # 8个案例入选…: no subject across a comma
+            near = [m for m in near if not CLAUSE_BREAK.search(self.text[m.end:t0])]
         return near[-1] if near else None
 
     @staticmethod
