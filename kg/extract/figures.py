@@ -30,9 +30,14 @@ class FigureFinder:
         self.skip_after = tuple(spec.get("skip_after", []))
         self.metric_prefixes = tuple(spec.get("metric_prefixes", []))
         self.period_words = tuple(spec.get("period_words", []))
+        self.plan_words = tuple(spec.get("plan_words", []))
         # A figure with no year of its own: the document's year (news report the present) or none.
         self.year_defaults_to_document = bool(spec.get("year_defaults_to_document", False))
         self.inherit_paragraph_year = bool(spec.get("inherit_paragraph_year", True))
+
+    def _plan_year(self, before: str, doc_year: int | None) -> int | None:
+        """新增…10家, 将…: what a text plans with no year named is for the year it was written in."""
+        return doc_year if any(w in before for w in self.plan_words) else None
 
     def default_year(self, doc_year: int | None) -> int | None:
         return doc_year if self.year_defaults_to_document else None
@@ -79,7 +84,8 @@ class FigureFinder:
             unit = m.group("unit")
         before = text[: m.start()]
         clause = CLAUSE_BREAK.split(before)[-1]
-        year = self._year(before, doc_year) or (context_year if self.inherit_paragraph_year else None) or self.default_year(doc_year)
+        year = (self._year(before, doc_year) or (context_year if self.inherit_paragraph_year else None)
+                 or self._plan_year(before, doc_year) or self.default_year(doc_year))
         is_growth = unit in ("%", "％", "倍") and any(w in clause[-8:] for w in self.growth_words)
         is_target = (any(w in before for w in self.target_words) or self._future(before, doc_year)
                      or (year is not None and doc_year is not None and year > doc_year))
