@@ -31,6 +31,7 @@ class FigureFinder:
         self.metric_prefixes = tuple(spec.get("metric_prefixes", []))
         self.period_words = tuple(spec.get("period_words", []))
         self.plan_words = tuple(spec.get("plan_words", []))
+        self.undated = [re.compile(p) for p in spec.get("undated_dates", [])]
         # A figure with no year of its own: the document's year (news report the present) or none.
         self.year_defaults_to_document = bool(spec.get("year_defaults_to_document", False))
         self.inherit_paragraph_year = bool(spec.get("inherit_paragraph_year", True))
@@ -46,7 +47,8 @@ class FigureFinder:
         """The year a sentence opens with (2025年，… / 到2027年，…), which holds for the sentences
         after it in the same paragraph; a year in the middle of a sentence does not carry over."""
         head = sentence.text[:16]  # the opening clause or two
-        if not (YEAR.search(head) or any(w in head for w in self.relative_years)):
+        if not (YEAR.search(head) or any(w in head for w in self.relative_years)
+                or any(p.search(head) for p in self.undated)):
             return None
         return self._year(head, doc_year)
 
@@ -103,8 +105,8 @@ class FigureFinder:
             return int(years[-1].group(1))
         if best_rel is not None and doc_year is not None:
             return doc_year + best_rel[1]
-        if any(word in before for word in self.period_words):
-            return doc_year
+        if any(word in before for word in self.period_words) or any(p.search(before) for p in self.undated):
+            return doc_year  # 上半年, 5月22日: this year
         return None
 
     @staticmethod
