@@ -14,7 +14,6 @@ from kg.vocab import KG, superclasses
 CLAUSE_BREAK = re.compile(r"[，,；;。：:！？]")
 
 
-
 @lru_cache(maxsize=64)
 def class_names(cls: str) -> frozenset[str]:
     """A class's local name and those of all its superclasses."""
@@ -30,15 +29,16 @@ def _glue(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("^(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r"|\s)*$")
 
 
-def group(mentions: list[Mention], anchor: Mention, text: str) -> list[Mention]:
-    """The anchor and its enumeration neighbours (A、B和C) of any class the anchor shares."""
+def group(mentions: list[Mention], anchor: Mention, text: str, glue: re.Pattern[str] | None = None) -> list[Mention]:
+    """The anchor and its enumeration neighbours (A、B和C), joined by the lexicon's glue words."""
+    glue = glue or _glue(load_lexicon().enumeration_glue)
     i = mentions.index(anchor)
     members = [anchor]
     for step in (-1, 1):
         j = i
         while 0 <= j + step < len(mentions):
             a, b = sorted((mentions[j], mentions[j + step]), key=lambda m: m.start)
-            if not _glue(load_lexicon().enumeration_glue).match(text[a.end:b.start]) or b.start - a.end > 4:
+            if not glue.match(text[a.end:b.start]) or b.start - a.end > 4:
                 break
             j += step
             members.append(mentions[j])
@@ -165,11 +165,17 @@ class RelationFinder:
         return [(event, venue[-1])]
 
     def _pair_before(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        """X与Y合作: two names joined by a conjunction before the trigger; 与Y合作 or 联合Y: the
+        document's city (or the subject before) with Y."""
+        joins = "|".join(map(re.escape, rule.get("conjunctions", [])))
         before = [m for m in mentions if m.end <= t0 and t0 - m.end <= rule["gap"] and allowed(m, rule["subject"])]
         for a, b in zip(before, before[1:]):
-            if re.fullmatch(r"\s*(与|和|同|跟)\s*", text[a.end:b.start]):
+            if joins and re.fullmatch(rf"\s*(?:{joins})\s*", text[a.end:b.start]):
                 return [(a, b)]
-        if before and re.fullmatch(r"\s*(与|和|同|跟)?\s*", text[before[-1].end:t0] or "") and place is not None:
-            o = self._after(rule, mentions, t1, "object")
-            return [(place, o)] if o is not None and text[t1:o.start].strip() == "" else []
-        return []
+        partner = before[-1] if before and joins and re.search(rf"(?:{joins})\s*$", text[:before[-1].start]) else None
+        if partner is None:
+            after = self._after(rule, mentions, t1, "object")
+            partner = after if after is not None and not text[t1:after.start].strip() else None
+        if partner is None or place is None or "Place" in class_names(partner.cls):
+            return []  # the city's partner is an organisation; 与香港合作 is too loose to record
+        return [(place, partner)]
