@@ -82,7 +82,7 @@ class SuffixFinder:
             start = self._left_edge(text, m.start(), words)
             if start is None:
                 continue
-            start = self._trim(start, m.start(), words)
+            start = self._trim(start, m.start(), words, text)
             if m.start() - start < self.lex.min_body.get(cls, 2):
                 continue
             if self._specific(text, start, m.start(), cls, words) and not self._slogan(text, start, m):
@@ -132,7 +132,7 @@ class SuffixFinder:
         gaz = self.lex.gazetteer
         return any(text[max(0, at - n):at] in gaz.names for n in gaz.lengths if n <= at)
 
-    def _trim(self, start: int, suffix_start: int, words: Words) -> int:
+    def _trim(self, start: int, suffix_start: int, words: Words, text: str = "") -> int:
         """Start after the last verb that breaks the run, then drop leading clause openers."""
         lex = self.lex
         inside = words.between(start, suffix_start)
@@ -146,7 +146,7 @@ class SuffixFinder:
             if word.text in lex.verbs_before_names and following and following.text not in lex.generic_words:
                 start = word.end  # 服务青岛自贸片区: the name starts at the place
                 continue
-            if word.text in lex.name_openers or word.text in lex.gazetteer.names:
+            if self._opens_name(text, word):
                 break
             opener = word.text in lex.stop_tokens or word.text in lex.leading_verbs
             if opener or (word.flag in NON_NAME_FLAGS and not self._name_word(word)):
@@ -155,10 +155,15 @@ class SuffixFinder:
                 break
         return start
 
+    def _opens_name(self, text: str, word: Word) -> bool:
+        """全面深化…, 中日（青岛）…, a known name: the name starts here."""
+        lex = self.lex
+        return (text.startswith(lex.name_openers, word.start) or word.text in lex.gazetteer.names
+                or text[word.end:word.end + 1] in "（(")
+
     def _name_word(self, word: Word) -> bool:
         lex = self.lex
-        return (word.proper or word.text in lex.generic_words or word.text in lex.gazetteer.names
-                or word.text in lex.name_openers)
+        return word.proper or word.text in lex.generic_words or word.text in lex.gazetteer.names
 
     def _specific(self, text: str, start: int, suffix_start: int, cls: str, words: Words) -> bool:
         """A proper name, not a generic phrase: a place, a rare word, Latin letters or a national prefix."""
@@ -312,7 +317,7 @@ def _plain_name(part: str, start: int, words: Words, lex: Lexicon) -> bool:
     if any(w.flag in ("m", "q") or w.text.isdigit() for w in inside):
         return False  # 8个案例 is a count, not a name
     if any(w.text in lex.stop_tokens or w.text in lex.leading_verbs
-           or (len(w.text) > 1 and w.flag in NON_NAME_FLAGS - {"v"}) for w in inside):
+           or (len(w.text) > 1 and w.flag in NON_NAME_FLAGS and not w.proper) for w in inside):
         return False
     singles = sum(1 for w in inside if len(w.text) == 1)
     return any(w.proper for w in inside) or singles >= 2 or part in lex.gazetteer.names

@@ -46,7 +46,7 @@ class Lexicon:
     generic_words: frozenset[str]
     designation_prefixes: tuple[str, ...]
     leading_verbs: frozenset[str]
-    name_openers: frozenset[str]
+    name_openers: tuple[str, ...]
     level_prefixes: tuple[str, ...]
     policy_title_words: tuple[str, ...]
     slogan_heads: tuple[str, ...]
@@ -136,7 +136,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         generic_words=frozenset(bounds.get("generic_words", [])),
         designation_prefixes=tuple(bounds.get("designation_prefixes", [])),
         leading_verbs=frozenset(bounds.get("leading_verbs", [])),
-        name_openers=frozenset(bounds.get("name_openers", [])),
+        name_openers=tuple(bounds.get("name_openers", [])),
         level_prefixes=tuple(bounds.get("level_prefixes", [])),
         policy_title_words=tuple(bounds.get("policy_title_words", [])),
         slogan_heads=tuple(bounds.get("slogan_heads", [])),
