@@ -34,7 +34,7 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
           if c.rule == "enumeration" or find.is_proper_name(text[c.start:c.end], c.start, words, lex)),
     ]
     chosen = [c for c in _select([c for c in pool if c is not None]) if c.cls]  # work titles only block
-    chosen = [c for c in chosen if _district_in_scope(c, text, lex, place)]
+    chosen = [_complete_relative(c, text, lex, place) for c in chosen if _district_in_scope(c, text, lex, place)]
     mentions = [_to_mention(c, text, sentences) for c in chosen]
     mentions = _propagate(text, mentions, sentences)
     mentions, aliases = _apply_alias_definitions(text, mentions, sentences, lex)
@@ -56,6 +56,18 @@ def _propagate(text: str, mentions: list[Mention], sentences: list[Sentence]) ->
             extra.append(Mention(hit.start(), hit.end(), name, first.cls, _sentence_of(hit.start(), sentences),
                                  first.rule, first.name))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _complete_relative(c: find.Candidate, text: str, lex: Lexicon, place: dict[str, str]) -> find.Candidate:
+    """市服务业发展领导小组 in a Qingdao text is 青岛市服务业发展领导小组 (市 → the document's city)."""
+    first = text[c.start:c.start + 1]
+    level = lex.relative_prefixes.get(first)
+    if c.cls != "GovernmentBody" or c.rule != "suffix" or c.name or not level or not place.get(level):
+        return c
+    owner = place[level]
+    if text[c.start:].startswith(owner[:-1]) or (c.start > 0 and text[c.start - 1:c.start + 1] in owner):
+        return c  # 青岛市…: the place is written out
+    return find.Candidate(c.start, c.end, c.cls, c.rule, c.priority, owner + text[c.start + 1:c.end])
 
 
 def _district_in_scope(c: find.Candidate, text: str, lex: Lexicon, place: dict[str, str]) -> bool:
