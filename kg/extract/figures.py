@@ -46,7 +46,7 @@ class FigureFinder:
     def sentence_year(self, sentence: Sentence, doc_year: int | None) -> int | None:
         """The year a sentence opens with (2025年，… / 到2027年，…), which holds for the sentences
         after it in the same paragraph; a year in the middle of a sentence does not carry over."""
-        head = sentence.text[:16]  # the opening clause or two
+        head = sentence.text[:18]  # the opening clause or two (从…来看，2024年，…)
         if not (YEAR.search(head) or any(w in head for w in self.relative_years)
                 or any(p.search(head) for p in self.undated)):
             return None
