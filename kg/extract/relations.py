@@ -107,7 +107,14 @@ class RelationFinder:
         o = self._after(rule, mentions, t1, "object")
         if o is None and rule.get("fallback_object") == "place":
             o = place
+        if o is None and rule.get("fallback_object") == "recent":
+            o = self._recent(rule, "object")
         return self._pairs(text, mentions, s, o, rule)
+
+    def _recent(self, rule: dict[str, Any], role: str) -> Mention | None:
+        """The allowed mention named last in the sentences just before (本届展会, 亮相 …)."""
+        earlier = [m for m in self.history[-12:] if allowed(m, rule[role])]
+        return earlier[-1] if earlier else None
 
     def _subject_after(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         s = self._after(rule, mentions, t1, "subject")
@@ -125,7 +132,8 @@ class RelationFinder:
         organisers = [m for m in mentions if by < m.start and m.end <= t0 and allowed(m, rule["object"])]
         events = [m for m in mentions if m.end <= by and allowed(m, rule["subject"])]
         if not events:  # 本届展会由…主办: the event named last in the sentences just before
-            events = [m for m in self.history[-12:] if allowed(m, rule["subject"])]
+            recent = self._recent(rule, "subject")
+            events = [recent] if recent else []
         if not organisers or not events:
             return []
         return [(events[-1], o) for o in organisers]
