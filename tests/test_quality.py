@@ -1,9 +1,11 @@
 """Extraction quality against the hand-made gold sets (tests/gold: the seed corpus; tests/heldout:
-three documents of other cities written and annotated by hand, never used to write rules first).
+three documents of other cities written and annotated by hand; their errors were read once while
+writing general rules, so they are a second development set, not a blind test).
 
 The floors are the levels reached now, a little below the measured scores, so that a change
 that makes extraction worse fails here. Issue #3 asks for typed entity F1 >= 0.90, relation F1 >=
-0.75 and figure recall >= 0.90 on the seed gold set: not reached yet (see docs/BENCHMARKS.md).
+0.75 and figure recall >= 0.90 on the seed gold set: only the figure floor is reached yet (see
+docs/BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -36,10 +38,10 @@ def test_gold_set_is_as_large_as_the_issue_asks(seed: Result) -> None:
 
 
 @pytest.mark.parametrize(("key", "measure", "floor"), [
-    ("entities (typed)", "f1", 0.62),
-    ("entities", "f1", 0.68),
-    ("relations", "f1", 0.42),
-    ("figures", "recall", 0.86),
+    ("entities (typed)", "f1", 0.64),
+    ("entities", "f1", 0.70),
+    ("relations", "f1", 0.48),
+    ("figures", "recall", 0.90),   # the issue's own floor, reached
     ("aliases", "precision", 0.70),
 ])
 def test_seed_gold_floors(seed: Result, key: str, measure: str, floor: float) -> None:
