@@ -195,7 +195,7 @@ def _places_in(body: str, lex: Lexicon) -> list[str]:
     gaz = lex.gazetteer
     return [body[i:i + n] for i in range(len(body)) for n in gaz.lengths
             if n >= 2 and body[i:i + n] in gaz.names and gaz.names[body[i:i + n]][1] in
-            ("City", "Province", "Country", "District")]
+            ("City", "Province", "Country", "District", "Place")]
 
 
 def abbreviated_events(text: str, words: Words, lex: Lexicon) -> Iterator[Candidate]:
