@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -58,6 +59,8 @@ class Lexicon:
     legal_forms: tuple[str, ...]
     inner_name_words: frozenset[str]
     recognition_verbs: tuple[str, ...]
+    name_prefix_patterns: dict[str, list[re.Pattern[str]]]
+    name_suffix_patterns: dict[str, list[re.Pattern[str]]]
     enumeration_glue: tuple[str, ...]
     built_classes: frozenset[str]
     event_abbreviations: tuple[str, ...]
@@ -148,6 +151,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         legal_forms=tuple(bounds.get("legal_forms", [])),
         inner_name_words=frozenset(bounds.get("inner_name_words", [])),
         recognition_verbs=tuple(bounds.get("recognition_verbs", [])),
+        name_prefix_patterns={c: [re.compile(p) for p in ps] for c, ps in (bounds.get("name_prefix_patterns") or {}).items()},
+        name_suffix_patterns={c: [re.compile(p) for p in ps] for c, ps in (bounds.get("name_suffix_patterns") or {}).items()},
         enumeration_glue=tuple(bounds.get("enumeration_glue", [])),
         built_classes=frozenset(bounds.get("built_classes", [])),
         event_abbreviations=tuple((suffix_data.get("Event") or {}).get("abbreviations", [])),
