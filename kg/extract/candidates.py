@@ -88,21 +88,22 @@ class SuffixFinder:
             if self._specific(text, start, m.start(), cls, words) and not self._slogan(text, start, m):
                 if text.startswith(self.lex.level_prefixes, start) and cls not in ("Enterprise", "GovernmentBody"):
                     cls = "Designation"  # 省级数字服务出口基地: a title sites are recognised as
-                yield Candidate(*self._edition(text, start, m.end(), cls), cls, "suffix", 50)
+                yield self._edition(text, start, m.end(), cls)
 
-    def _edition(self, text: str, start: int, end: int, cls: str) -> tuple[int, int]:
-        """Widen a name by the year or edition before it and the period after it."""
-        for pattern in self.lex.name_prefix_patterns.get(cls, []):
-            hit = pattern.search(text[max(0, start - 8):start])
-            if hit:
-                start -= len(hit.group())
-                break
+    def _edition(self, text: str, start: int, end: int, cls: str) -> Candidate:
+        """Widen a name by the year or edition before it (kept as the mention's text: the entity
+        is the series, 2021年中国国际服务贸易交易会 is 中国国际服务贸易交易会) and the period after it
+        (part of the name: …方案（2025—2027年）)."""
         for pattern in self.lex.name_suffix_patterns.get(cls, []):
             hit = pattern.match(text[end:end + 16])
             if hit:
                 end += len(hit.group())
                 break
-        return start, end
+        for pattern in self.lex.name_prefix_patterns.get(cls, []):
+            hit = pattern.search(text[max(0, start - 8):start])
+            if hit:
+                return Candidate(start - len(hit.group()), end, cls, "suffix", 50, text[start:end])
+        return Candidate(start, end, cls, "suffix", 50)
 
     def _slogan(self, text: str, start: int, suffix: re.Match[str]) -> bool:
         """“青岛方案”, “青岛模式”: a place and a slogan head, in quotes."""
