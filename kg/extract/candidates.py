@@ -192,6 +192,9 @@ class SuffixFinder:
             return len(body) >= 4
         if cls in lex.descriptive_classes:  # pilots are named by what they try: 数字人民币试点
             return len(body) >= 4
+        suffix = text[suffix_start:suffix_start + 4]
+        if any(suffix.startswith(s) for s in lex.street_suffixes) and len(body) >= 2:
+            return True  # 大学路, 唐岛湾: a street or a bay is named by any word
         if cls in lex.built_classes and text[:start].endswith(lex.naming_verbs) and len(body) >= 6:
             return True  # 打造智能充电运营管理平台: what one builds and names is a name
         return any(w.proper and w.text not in lex.generic_words and w.text not in lex.stop_tokens

@@ -59,6 +59,7 @@ class Lexicon:
     legal_forms: tuple[str, ...]
     inner_name_words: frozenset[str]
     recognition_verbs: tuple[str, ...]
+    street_suffixes: tuple[str, ...]
     name_prefix_patterns: dict[str, list[re.Pattern[str]]]
     name_suffix_patterns: dict[str, list[re.Pattern[str]]]
     enumeration_glue: tuple[str, ...]
@@ -151,6 +152,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         legal_forms=tuple(bounds.get("legal_forms", [])),
         inner_name_words=frozenset(bounds.get("inner_name_words", [])),
         recognition_verbs=tuple(bounds.get("recognition_verbs", [])),
+        street_suffixes=tuple(bounds.get("street_suffixes", [])),
         name_prefix_patterns={c: [re.compile(p) for p in ps] for c, ps in (bounds.get("name_prefix_patterns") or {}).items()},
         name_suffix_patterns={c: [re.compile(p) for p in ps] for c, ps in (bounds.get("name_suffix_patterns") or {}).items()},
         enumeration_glue=tuple(bounds.get("enumeration_glue", [])),
