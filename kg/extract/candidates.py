@@ -188,6 +188,8 @@ class SuffixFinder:
             return True
         if _places_in(body, lex):
             return True
+        if cls == "GovernmentBody" and body[:1] in lex.relative_prefixes and len(body) >= 3:
+            return True  # 市邮政管理局: a body named relative to the document's place
         if body.startswith(lex.designation_prefixes + lex.level_prefixes) and cls not in ("Enterprise", "GovernmentBody"):
             return len(body) >= 4
         if cls in lex.descriptive_classes:  # pilots are named by what they try: 数字人民币试点
