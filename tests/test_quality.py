@@ -38,8 +38,8 @@ def test_gold_set_is_as_large_as_the_issue_asks(seed: Result) -> None:
 
 
 @pytest.mark.parametrize(("key", "measure", "floor"), [
-    ("entities (typed)", "f1", 0.64),
-    ("entities", "f1", 0.70),
+    ("entities (typed)", "f1", 0.66),
+    ("entities", "f1", 0.72),
     ("relations", "f1", 0.48),
     ("figures", "recall", 0.90),   # the issue's own floor, reached
     ("aliases", "precision", 0.70),
@@ -49,8 +49,8 @@ def test_seed_gold_floors(seed: Result, key: str, measure: str, floor: float) ->
 
 
 @pytest.mark.parametrize(("key", "measure", "floor"), [
-    ("entities (typed)", "f1", 0.77),
-    ("relations", "f1", 0.52),
+    ("entities (typed)", "f1", 0.79),
+    ("relations", "f1", 0.58),
     ("figures", "recall", 0.78),
 ])
 def test_heldout_floors(heldout: Result, key: str, measure: str, floor: float) -> None:
