@@ -1,4 +1,4 @@
-"""Relations a name states by its structure: 中国（山东）自由贸易试验区青岛片区 is part of
+"""Relations a name or a list states by its structure: 中国（山东）自由贸易试验区青岛片区 is part of
 中国（山东）自由贸易试验区. The evidence is the sentence naming it.
 
 A place at the head of a name (青岛国际创新园) is not turned into locatedIn: measured against the
@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import Lexicon
+from kg.extract.relations import group
 from kg.model import Mention, RelationMention
 
 CONTAINER_CLASSES = ("Zone",)
 SITE_CLASSES = ("Zone", "Base", "Park")
 
 
-def nested_relations(mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], list[RelationMention]]:
+def nested_relations(mentions: list[Mention], lex: Lexicon, text: str = "") -> tuple[list[Mention], list[RelationMention]]:
     """Inner names found inside site names, and the partOf / locatedIn relations they give."""
     zone_suffix = re.compile("|".join(map(re.escape, sorted(lex.suffixes.get("Zone", []), key=len, reverse=True))))
     extra: list[Mention] = []
@@ -28,7 +29,26 @@ def nested_relations(mentions: list[Mention], lex: Lexicon) -> tuple[list[Mentio
             extra.append(inner)
             relations.append(RelationMention(m, "partOf", inner, m.sentence, m.text))  # the name is the trigger
     relations += _owned(mentions)
+    relations += _members_of_title(mentions, text, lex)
     return extra, relations
+
+
+TITLES = ("Designation", "PilotProgramme")
+MEMBER_GAP = re.compile(r"^等(?:[0-9一二两三四五六七八九十]+[家个所座项批])?$")
+
+
+def _members_of_title(mentions: list[Mention], text: str, lex: Lexicon) -> list[RelationMention]:
+    """太原、西安、兰州等国家物流枢纽城市: the members listed before 等 hold the title after it."""
+    out = []
+    for prev, title in zip(mentions, mentions[1:]):
+        if title.cls not in TITLES or prev.sentence != title.sentence:
+            continue
+        if not MEMBER_GAP.match(text[prev.end:title.start]):
+            continue
+        for member in group(mentions, prev, text):
+            if member.cls not in TITLES:
+                out.append(RelationMention(member, "designatedAs", title, title.sentence, "等"))
+    return out
 
 
 OWNERS = ("Enterprise", "Organization")

@@ -82,7 +82,7 @@ class RelationComponent:
         for sentence, mentions in _by_sentence(sentences, doc._.stkg_mentions or []):
             found += self.finder.find(text, sentence, mentions, _place_in(place, sentence), history)
             history = (history + mentions)[-40:]
-        inner, structural = nested_relations(doc._.stkg_mentions or [], self.lex)
+        inner, structural = nested_relations(doc._.stkg_mentions or [], self.lex, text)
         doc._.stkg_relations = found + structural
         doc.user_data["inner_mentions"] = inner
         return doc
