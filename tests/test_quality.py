@@ -40,7 +40,7 @@ def test_gold_set_is_as_large_as_the_issue_asks(seed: Result) -> None:
 @pytest.mark.parametrize(("key", "measure", "floor"), [
     ("entities (typed)", "f1", 0.66),
     ("entities", "f1", 0.72),
-    ("relations", "f1", 0.48),
+    ("relations", "f1", 0.51),
     ("figures", "recall", 0.90),   # the issue's own floor, reached
     ("aliases", "precision", 0.70),
 ])
