@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.nlp import build_pipeline
@@ -30,7 +31,7 @@ def document_place(document: Document, lex: Lexicon) -> dict[str, str]:
 
 def extract_document(document: Document, lexicon_dir: str | None = None) -> Extraction:
     """Everything the pipeline finds in a document."""
-    lex = load_lexicon(None) if lexicon_dir is None else load_lexicon(__import__("pathlib").Path(lexicon_dir))
+    lex = load_lexicon(Path(lexicon_dir) if lexicon_dir else None)
     nlp = build_pipeline(lexicon_dir)
     sentences = split_sentences(document.text)
     place = document_place(document, lex)
