@@ -219,15 +219,15 @@ def _places_in(body: str, lex: Lexicon) -> list[str]:
 
 
 def abbreviated_events(text: str, words: Words, lex: Lexicon) -> Iterator[Candidate]:
-    """电博会, 渔博会: one or two characters and an abbreviated fair suffix."""
+    """电博会, 渔博会: one character and an abbreviated fair suffix (a known name of the same span,
+    such as 文博会, wins by its priority)."""
     if not lex.event_abbreviations:
         return
-    pattern = re.compile(r"[\u4e00-\u9fff]{1,2}(?:" + "|".join(map(re.escape, lex.event_abbreviations)) + ")")
+    pattern = re.compile(r"(?=([\u4e00-\u9fff](?:" + "|".join(map(re.escape, lex.event_abbreviations)) + ")))")
     for m in pattern.finditer(text):
-        for start in (m.start(), m.start() + 1):  # 和渔博会: the name starts at a word, not at 和
-            if start < m.end() - 2 and start in words.start_set and text[start:start + 1] not in lex.stop_tokens:
-                yield Candidate(start, m.end(), "Event", "abbreviation", 45)
-                break
+        start, end = m.start(1), m.end(1)
+        if text[start] not in lex.stop_tokens:
+            yield Candidate(start, end, "Event", "abbreviation", 45)
 
 
 def place_bodies(text: str, lex: Lexicon) -> Iterator[Candidate]:
@@ -371,8 +371,18 @@ def enumerations(text: str, lex: Lexicon) -> Iterator[Candidate]:
         rule = "enumeration" if m.group(2) else "enumeration-loose"
         offset = m.start(1)
         for part in m.group(1).split("、"):
-            clean = part.strip("“”")
+            clean = _known_tail(part.strip("“”"), lex)
             start = offset + part.find(clean)
             if clean and clean not in lex.stop_tokens:
                 yield Candidate(start, start + len(clean), cls, rule, 45)  # a suffix on the same span types it better
             offset += len(part) + 1
+
+
+def _known_tail(item: str, lex: Lexicon) -> str:
+    """用好文博会 → 文博会: an item that ends in a known name is that name."""
+    if item in lex.gazetteer.names:
+        return item
+    for n in lex.gazetteer.lengths:
+        if n < len(item) and item[-n:] in lex.gazetteer.names:
+            return item[-n:]
+    return item
