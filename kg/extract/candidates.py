@@ -7,11 +7,19 @@ chooses among overlapping ones.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.tokens import NON_NAME_FLAGS, Word, Words
+
+@lru_cache(maxsize=64)
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of literal words, longest first (stable among equal lengths); cached, so
+    each lexicon's patterns are escaped once, and re's own cache keeps them compiled."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
 
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,80})》")
 QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
@@ -59,6 +67,12 @@ def _inside_latin_word(text: str, start: int, end: int) -> bool:
     return bool(LATIN.match(text[start])) and (before.isalnum() and before.isascii() or after.isalnum() and after.isascii())
 
 
+@lru_cache(maxsize=4)
+def suffix_finder(lex: Lexicon) -> "SuffixFinder":
+    """The lexicon's suffix finder, built once."""
+    return SuffixFinder(lex)
+
+
 class SuffixFinder:
     """Names that end in a class suffix (…有限公司, …示范区, …平台), extended left over jieba words."""
 
@@ -70,7 +84,7 @@ class SuffixFinder:
         self.suffix_class: dict[str, str] = {}
         for suffix, cls in pairs:
             self.suffix_class.setdefault(suffix, cls)
-        self.pattern = re.compile("|".join(re.escape(s) for s, _ in pairs))
+        self.pattern = re.compile(alternation(tuple(s for s, _ in pairs)))
 
     def find(self, text: str, words: Words) -> Iterator[Candidate]:
         for m in self.pattern.finditer(text):
@@ -223,7 +237,7 @@ def abbreviated_events(text: str, words: Words, lex: Lexicon) -> Iterator[Candid
     such as 文博会, wins by its priority)."""
     if not lex.event_abbreviations:
         return
-    pattern = re.compile(r"(?=([\u4e00-\u9fff](?:" + "|".join(map(re.escape, lex.event_abbreviations)) + ")))")
+    pattern = re.compile(r"(?=([\u4e00-\u9fff](?:" + alternation(lex.event_abbreviations) + ")))")
     for m in pattern.finditer(text):
         start, end = m.start(1), m.end(1)
         if text[start] not in lex.stop_tokens:
@@ -233,15 +247,19 @@ def abbreviated_events(text: str, words: Words, lex: Lexicon) -> Iterator[Candid
 def place_bodies(text: str, lex: Lexicon) -> Iterator[Candidate]:
     """青岛市政府, 山东省商务厅: a known place and a local body, named in full (青岛市人民政府)."""
     gaz = lex.gazetteer
-    places = [n for n, (_, cls) in gaz.names.items() if cls in ("City", "Province", "District") and len(n) >= 2]
+    places = _admin_places(lex)
     if not places or not lex.local_bodies:
         return
-    pattern = re.compile("(" + "|".join(map(re.escape, sorted(places, key=len, reverse=True))) + ")("
-                         + "|".join(map(re.escape, lex.local_bodies)) + ")")
+    pattern = re.compile("(" + alternation(places) + ")(" + alternation(tuple(lex.local_bodies)) + ")")
     for m in pattern.finditer(text):
         full_place = gaz.names[m.group(1)][0]
         body = lex.body_expansions.get(m.group(2), m.group(2))
         yield Candidate(m.start(), m.end(), "GovernmentBody", "place-body", 85, full_place + body)
+
+
+@lru_cache(maxsize=4)
+def _admin_places(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(n for n, (_, cls) in lex.gazetteer.names.items() if cls in ("City", "Province", "District") and len(n) >= 2)
 
 
 def relative_bodies(text: str, lex: Lexicon, place: dict[str, str]) -> Iterator[Candidate]:
@@ -250,7 +268,7 @@ def relative_bodies(text: str, lex: Lexicon, place: dict[str, str]) -> Iterator[
         return
     prefixes = "".join(lex.relative_prefixes)
     # No look-behind: 青岛市商务局 is found whole by place_bodies, which is longer and wins.
-    pattern = re.compile(f"([{prefixes}])(" + "|".join(map(re.escape, lex.local_bodies)) + ")")
+    pattern = re.compile(f"([{prefixes}])(" + alternation(tuple(lex.local_bodies)) + ")")
     for m in pattern.finditer(text):
         level = lex.relative_prefixes[m.group(1)]
         owner = place.get(level)
@@ -317,7 +335,7 @@ def recognised_subjects(text: str, words: Words, lex: Lexicon, suffix_finder: Su
     names, even without a suffix; typed by their suffix if they have one, else as enterprises."""
     if not lex.recognition_verbs:
         return
-    verbs = "|".join(map(re.escape, sorted(lex.recognition_verbs, key=len, reverse=True)))
+    verbs = alternation(lex.recognition_verbs)
     item = r"[\u4e00-\u9fffA-Za-z0-9]{2,12}"
     pattern = re.compile(f"(?:^|(?<=[，。；：！？\n]))((?:{item}、)*{item})(?:{verbs})")
     for m in pattern.finditer(text):
@@ -347,13 +365,13 @@ def persons(text: str, lex: Lexicon) -> Iterator[Candidate]:
     """A person named right after a title: 局长李苏满."""
     if not lex.person_titles:
         return
-    pattern = re.compile("(?:" + "|".join(map(re.escape, lex.person_titles)) + r")([\u4e00-\u9fff]{2,3})")
+    pattern = re.compile("(?:" + alternation(tuple(lex.person_titles)) + r")([\u4e00-\u9fff]{2,3})")
     for m in pattern.finditer(text):
         name = m.group(1)
         if name[0] not in lex.surnames:
             continue
         end = m.start(1) + len(name)
-        if len(name) == 3 and text[end - 1] in "在表说指介认强称和等的":
+        if len(name) == 3 and text[end - 1] in lex.name_followers:
             end -= 1
         yield Candidate(m.start(1), end, "Person", "person", 60)
 
@@ -362,7 +380,7 @@ def enumerations(text: str, lex: Lexicon) -> Iterator[Candidate]:
     """A、B、C等3家企业 (counted: reliable) or A、B、C等代表性平台 (rule "enumeration-loose")."""
     if not lex.enumeration_heads:
         return
-    heads = "|".join(map(re.escape, lex.enumeration_heads))
+    heads = alternation(tuple(lex.enumeration_heads))
     item = r"[\u4e00-\u9fffA-Za-z0-9“”]{2,20}"
     count = r"[0-9一二两三四五六七八九十]+(?:家|个|所)?"
     pattern = re.compile(f"((?:{item}、)+{item})(?:等|和|及)({count})?(?:[\\u4e00-\\u9fff]{{0,8}}?)({heads})")

@@ -18,7 +18,7 @@ ALIAS_DEFINITION = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为：:]?\
 def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexicon,
                   place: dict[str, str]) -> tuple[list[Mention], list[tuple[str, str]]]:
     """The document's mentions (non-overlapping, in text order) and the aliases it defines."""
-    suffix_finder = find.SuffixFinder(lex)
+    suffix_finder = find.suffix_finder(lex)
     pool = [
         *find.book_titles(text, lex),
         *find.gazetteer(text, lex),

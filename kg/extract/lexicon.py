@@ -38,7 +38,7 @@ class Gazetteer:
         self.lengths = sorted({len(n) for n in self.names}, reverse=True)
 
 
-@dataclass
+@dataclass(eq=False)  # hashable by identity: patterns compiled from it are cached per lexicon
 class Lexicon:
     suffixes: dict[str, list[str]]  # class -> suffixes
     min_body: dict[str, int]
@@ -74,6 +74,7 @@ class Lexicon:
     person_titles: list[str]
     surnames: frozenset[str]
     enumeration_heads: dict[str, str]
+    name_followers: str
 
 
 def _gazetteer(folder: Path) -> tuple[Gazetteer, list[str], dict[str, str], dict[str, str]]:
@@ -167,4 +168,5 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         person_titles=sorted(persons.get("titles", []), key=len, reverse=True),
         surnames=frozenset(persons.get("surnames", "")),
         enumeration_heads=dict(persons.get("enumeration_heads", {})),
+        name_followers=str(persons.get("name_followers", "")),
     )

@@ -32,12 +32,20 @@ SPAN_KEY = "stkg"
 jieba.setLogLevel(60)  # jieba prints its cache-building chatter on stderr otherwise
 
 
+def _text(doc: Doc) -> str:
+    """The document's text, kept once: spaCy rebuilds Doc.text from its tokens on every access."""
+    data = doc.user_data
+    if "text" not in data:
+        data["text"] = doc.text
+    return str(data["text"])
+
+
 def _context(doc: Doc) -> tuple[list[Sentence], dict[str, str], Mention | None, int | None]:
     """What the components need beyond the text: sentences, the document's place and year.
     ``nlp(text)`` works too: the sentences are split here and the place and year stay unknown."""
     data = doc.user_data
     if "sentences" not in data:
-        data["sentences"] = split_sentences(doc.text)
+        data["sentences"] = split_sentences(_text(doc))
     return data["sentences"], data.get("place", {}), data.get("place_mention"), data.get("year")
 
 
@@ -54,7 +62,7 @@ class MentionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         sentences, place, _, _ = _context(doc)
-        text = doc.text
+        text = _text(doc)
         mentions, aliases = find_mentions(text, sentences, Words(text), self.lex, place)
         doc._.stkg_mentions, doc._.stkg_aliases = mentions, aliases
         spans = [doc.char_span(m.start, m.end, label=m.cls, alignment_mode="expand") for m in mentions]
@@ -76,7 +84,7 @@ class RelationComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         sentences, _, place, _ = _context(doc)
-        text = doc.text  # spaCy rebuilds Doc.text from its tokens on every access
+        text = _text(doc)
         found = []
         history: list[Mention] = []
         for sentence, mentions in _by_sentence(sentences, doc._.stkg_mentions or []):
@@ -99,7 +107,7 @@ class FigureComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         sentences, _, place, year = _context(doc)
-        text = doc.text
+        text = _text(doc)
         found = []
         paragraph_year: int | None = None
         previous_end = 0
