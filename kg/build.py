@@ -35,7 +35,6 @@ class BuildReport:
     entities: int = 0
     relations: int = 0
     figures: int = 0
-    characters: int = 0
 
     def summary(self) -> str:
         skipped = f", {len(self.problems)} skipped" if self.problems else ""
@@ -66,8 +65,7 @@ def _report(extractions: list[Extraction], graphs: dict[str, Graph], problems: l
         documents=[ex.document.doc_id for ex in extractions], problems=problems,
         entities=len(set(union.subjects(KG.mentionedIn, None))),
         relations=sum(1 for _, p, _ in union if p in relations),
-        figures=len(set(union.subjects(RDF.type, KG.Indicator))),
-        characters=sum(len(ex.document.text) for ex in extractions))
+        figures=len(set(union.subjects(RDF.type, KG.Indicator))))
 
 
 def build(corpus: Path, store: GraphStore, progress: Progress | None = None,

@@ -48,7 +48,3 @@ def assertion_iri(doc_id: str, subject: str, predicate: str, obj: str, sentence:
 
 def indicator_iri(doc_id: str, sentence: int, start: int) -> str:
     return f"{base()}indicator/{quote(doc_id, safe='')}/{sentence}-{start}"
-
-
-def is_entity_iri(iri: str) -> bool:
-    return iri.startswith(f"{base()}entity/")

@@ -12,7 +12,6 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.relations import group
 from kg.model import Mention, RelationMention
 
-CONTAINER_CLASSES = ("Zone",)
 SITE_CLASSES = ("Zone", "Base", "Park")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import iris
@@ -12,7 +12,6 @@ from kg.model import Document, Extraction, Figure, RelationMention
 from kg.resolve import Resolution, normalise
 from kg.vocab import KG, fits
 
-INST = Namespace(iris.base())
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

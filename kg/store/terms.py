@@ -9,7 +9,6 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 # format name or MIME type -> pyoxigraph RdfFormat
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
