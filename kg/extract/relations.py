@@ -55,13 +55,11 @@ class RelationFinder:
             "by_agents": self._by_agents, "located_prefix": self._located_prefix,
         }
         self.history: list[Mention] = []
-        self.text = ""
 
     def find(self, text: str, sentence: Sentence, mentions: list[Mention], place: Mention | None,
              history: list[Mention] | None = None) -> list[RelationMention]:
         """Relations of one sentence; ``history`` holds the mentions of the sentences before it."""
         self.history = history or []
-        self.text = text
         found: dict[tuple[int, str, int], RelationMention] = {}
         for rule in self.rules:
             for trigger in rule["triggers"]:
@@ -78,10 +76,11 @@ class RelationFinder:
                             found.setdefault(key, RelationMention(s, rule["predicate"], o, sentence.index, trigger))
         return list(found.values())
 
-    def _before(self, rule: dict[str, Any], mentions: list[Mention], t0: int, role: str) -> Mention | None:
+    @staticmethod
+    def _before(rule: dict[str, Any], text: str, mentions: list[Mention], t0: int, role: str) -> Mention | None:
         near = [m for m in mentions if m.end <= t0 and t0 - m.end <= rule["gap"] and allowed(m, rule[role])]
         if rule.get("same_clause"):  # 8个案例入选…: no subject across a comma
-            near = [m for m in near if not CLAUSE_BREAK.search(self.text[m.end:t0])]
+            near = [m for m in near if not CLAUSE_BREAK.search(text[m.end:t0])]
         return near[-1] if near else None
 
     @staticmethod
@@ -101,7 +100,7 @@ class RelationFinder:
         return [(a, b) for a in subjects for b in objects]
 
     def _subject_first(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        s = self._before(rule, mentions, t0, "subject")
+        s = self._before(rule, text, mentions, t0, "subject")
         if s is None and rule.get("fallback_subject") == "place":
             s = place
         o = self._after(rule, mentions, t1, "object")
@@ -118,7 +117,7 @@ class RelationFinder:
 
     def _subject_after(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         s = self._after(rule, mentions, t1, "subject")
-        o = self._before(rule, mentions, t0, "object")
+        o = self._before(rule, text, mentions, t0, "object")
         if o is None and rule.get("fallback_object") == "place":
             o = place
         if s is None or o is None:
@@ -148,11 +147,11 @@ class RelationFinder:
 
     def _object_first(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         return self._pairs(text, mentions, self._after(rule, mentions, t1, "subject"),
-                           self._before(rule, mentions, t0, "object"), rule)
+                           self._before(rule, text, mentions, t0, "object"), rule)
 
     def _object_after(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         o = self._after(rule, mentions, t1, "object")
-        s = self._before(rule, mentions, t0, "subject")
+        s = self._before(rule, text, mentions, t0, "subject")
         if s is None and o is not None:
             # 依托Y建设X: the subject follows a building verb after the object; else the city
             after = [m for m in mentions if m.start > o.end and allowed(m, rule["subject"])
