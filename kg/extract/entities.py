@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from kg.extract import candidates as find
 from kg.extract.lexicon import Lexicon
+from kg.extract.relations import CLAUSE_BREAK, group
 from kg.extract.tokens import Words
 from kg.model import Mention, Sentence
 from kg.resolve.names import normalise
@@ -37,6 +39,7 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
     chosen = [_complete_relative(c, text, lex, place) for c in chosen if _district_in_scope(c, text, lex, place)]
     mentions = [_to_mention(c, text, sentences) for c in chosen]
     mentions = _propagate(text, mentions, sentences)
+    mentions = _titles_by_context(text, mentions, lex)
     mentions, aliases = _apply_alias_definitions(text, mentions, sentences, lex)
     return mentions, aliases
 
@@ -56,6 +59,24 @@ def _propagate(text: str, mentions: list[Mention], sentences: list[Sentence]) ->
             extra.append(Mention(hit.start(), hit.end(), name, first.cls, _sentence_of(hit.start(), sentences),
                                  first.rule, first.name))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _titles_by_context(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A site named right after a title verb (获批, 被认定为, 争创), or in the enumeration after it,
+    is a title conferred on the subject: every mention of that name takes the title's class."""
+    retyped: dict[str, str] = {}
+    for m in mentions:
+        before = text[max(0, m.start - 8):m.start]
+        if not any(before.endswith(v) for v in lex.title_verbs):
+            continue
+        for member in group(mentions, m, text):
+            if member.start < m.start or CLAUSE_BREAK.search(text[m.end:member.start]):
+                continue  # the enumeration before the verb holds the recipients; a comma ends the titles
+            if member.cls in lex.title_classes and member.rule != "gazetteer":
+                retyped[member.key] = "PilotProgramme" if member.cls == "Zone" else "Designation"
+    if not retyped:
+        return mentions
+    return [replace(m, cls=retyped[m.key]) if m.key in retyped else m for m in mentions]
 
 
 def _complete_relative(c: find.Candidate, text: str, lex: Lexicon, place: dict[str, str]) -> find.Candidate:

@@ -59,6 +59,8 @@ class Lexicon:
     legal_forms: tuple[str, ...]
     inner_name_words: frozenset[str]
     recognition_verbs: tuple[str, ...]
+    title_verbs: tuple[str, ...]
+    title_classes: frozenset[str]
     street_suffixes: tuple[str, ...]
     name_prefix_patterns: dict[str, list[re.Pattern[str]]]
     name_suffix_patterns: dict[str, list[re.Pattern[str]]]
@@ -153,6 +155,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         legal_forms=tuple(bounds.get("legal_forms", [])),
         inner_name_words=frozenset(bounds.get("inner_name_words", [])),
         recognition_verbs=tuple(bounds.get("recognition_verbs", [])),
+        title_verbs=tuple(sorted(bounds.get("title_verbs", []), key=len, reverse=True)),
+        title_classes=frozenset(bounds.get("title_classes", [])),
         street_suffixes=tuple(bounds.get("street_suffixes", [])),
         name_prefix_patterns={c: [re.compile(p) for p in ps] for c, ps in (bounds.get("name_prefix_patterns") or {}).items()},
         name_suffix_patterns={c: [re.compile(p) for p in ps] for c, ps in (bounds.get("name_suffix_patterns") or {}).items()},
