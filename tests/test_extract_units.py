@@ -124,6 +124,44 @@ def test_legal_form_short_names_resolve_to_one_entity() -> None:
     assert len(iris_) == 1
 
 
+def test_a_site_named_after_a_title_verb_is_a_title() -> None:
+    ex = extract("武汉被认定为国家人工智能创新应用先导区，争创中欧班列集结中心。武汉经济技术开发区发展迅速。", "武汉市")
+    found = mentions(ex)
+    assert found["国家人工智能创新应用先导区"][0] == "PilotProgramme"
+    assert found["中欧班列集结中心"][0] == "Designation"
+    assert found["武汉经济技术开发区"][0] == "Zone"  # no title verb before it: the site itself
+
+
+def test_titles_end_at_a_comma_after_the_title_verb() -> None:
+    ex = extract("南京软件谷获评省现代服务业集聚示范区，江宁开发区等5个园区入选省重点园区。", "南京市")
+    assert mentions(ex)["江宁开发区"][0] == "Zone"
+
+
+def test_the_longest_suffix_ends_the_name() -> None:
+    ex = extract("西安先后获评全国物流创新发展试点城市、中国邮轮旅游发展实验区。", "西安市")
+    assert "全国物流创新发展试点城市" in mentions(ex)
+
+
+def test_a_pilot_and_its_pilot_city_are_one_entity() -> None:
+    ex = extract("武汉市获批全面深化服务贸易创新发展试点。作为全面深化服务贸易创新发展试点城市，武汉先行先试。", "武汉市")
+    resolution = resolve([ex])
+    keys = {resolution.iri_of(m) for m in ex.mentions if "试点" in m.key}
+    assert len(keys) == 1
+
+
+def test_an_abbreviation_of_a_longer_name_is_its_alias() -> None:
+    ex = extract("市政府印发《武汉市全面深化服务贸易创新发展试点实施方案》。武汉试点方案提出三年任务。", "武汉市")
+    assert ("武汉试点方案", "武汉市全面深化服务贸易创新发展试点实施方案") in ex.aliases
+    # a part of a longer name (not an abbreviation) stays its own entity
+    ex = extract("武汉获批全面深化服务贸易创新发展试点，此前已开展服务贸易创新发展试点。", "武汉市")
+    assert not ex.aliases
+
+
+def test_a_function_word_inside_a_run_ends_the_clause() -> None:
+    ex = extract("2023年，国务院在全国开展服务贸易创新发展试点，武汉就是试点城市之一。", "武汉市")
+    assert not any(m.text.startswith("武汉就是") for m in ex.mentions)
+
+
 # ---------------------------------------------------------------- relations
 @pytest.mark.parametrize("text, place, expected", [
     ("商务部印发《服务贸易发展规划》。", None, ("服务贸易发展规划", "issuedBy", "商务部")),

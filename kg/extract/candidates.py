@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.tokens import NON_NAME_FLAGS, Word, Words
+from kg.extract.tokens import INNER_BREAK_FLAGS, NON_NAME_FLAGS, Word, Words
 
 @lru_cache(maxsize=64)
 def alternation(words: tuple[str, ...]) -> str:
@@ -86,23 +86,34 @@ class SuffixFinder:
             self.suffix_class.setdefault(suffix, cls)
         self.pattern = re.compile(alternation(tuple(s for s, _ in pairs)))
 
-    def find(self, text: str, words: Words) -> Iterator[Candidate]:
+    def _matches(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Suffix matches (start, end, suffix). A suffix that starts inside a match and ends after it
+        wins: …创新发展试点城市 ends in 试点城市, not in 创新发展试点."""
         for m in self.pattern.finditer(text):
-            if m.end() not in words.start_set and text[m.end():m.end() + 1] not in self.lex.stop_chars:
+            end, suffix = m.end(), m.group()
+            for k in range(m.start() + 1, m.end()):
+                longer = self.pattern.match(text, k)
+                if longer and longer.end() > end:
+                    end, suffix = longer.end(), longer.group()
+            yield m.start(), end, suffix
+
+    def find(self, text: str, words: Words) -> Iterator[Candidate]:
+        for m_start, m_end, suffix in self._matches(text):
+            if m_end not in words.start_set and text[m_end:m_end + 1] not in self.lex.stop_chars:
                 continue  # the suffix is the head of a longer word
-            if text[:m.end()].endswith(self.lex.false_endings):
+            if text[:m_end].endswith(self.lex.false_endings):
                 continue  # 部署 is not …署, 格局 not …局
-            cls = self.suffix_class[m.group()]
-            start = self._left_edge(text, m.start(), words)
+            cls = self.suffix_class[suffix]
+            start = self._left_edge(text, m_start, words)
             if start is None:
                 continue
-            start = self._trim(start, m.start(), words, text)
-            if m.start() - start < self.lex.min_body.get(cls, 2):
+            start = self._trim(start, m_start, words, text)
+            if m_start - start < self.lex.min_body.get(cls, 2):
                 continue
-            if self._specific(text, start, m.start(), cls, words) and not self._slogan(text, start, m):
+            if self._specific(text, start, m_start, cls, words) and not self._slogan(text, start, m_start, m_end):
                 if text.startswith(self.lex.level_prefixes, start) and cls not in ("Enterprise", "GovernmentBody"):
                     cls = "Designation"  # 省级数字服务出口基地: a title sites are recognised as
-                yield self._edition(text, start, m.end(), cls)
+                yield self._edition(text, start, m_end, cls)
 
     def _edition(self, text: str, start: int, end: int, cls: str) -> Candidate:
         """Widen a name by the year or edition before it (kept as the mention's text: the entity
@@ -119,11 +130,10 @@ class SuffixFinder:
                 return Candidate(start - len(hit.group()), end, cls, "suffix", 50, text[start:end])
         return Candidate(start, end, cls, "suffix", 50)
 
-    def _slogan(self, text: str, start: int, suffix: re.Match[str]) -> bool:
-        """“青岛方案”, “青岛模式”: a place and a slogan head, in quotes."""
-        body = text[start:suffix.start()]
-        quoted = text[start - 1:start] in "“\"" and text[suffix.end():suffix.end() + 1] in "”\""
-        return quoted and suffix.group() in self.lex.slogan_heads and body in self.lex.gazetteer.names
+    def _slogan(self, text: str, start: int, suffix_start: int, end: int) -> bool:
+        """青岛方案, “青岛模式”: a place and nothing but a slogan head (a document's title says more)."""
+        body = text[start:suffix_start]
+        return text[suffix_start:end] in self.lex.slogan_heads and body in self.lex.gazetteer.names
 
     def _left_edge(self, text: str, suffix_start: int, words: Words) -> int | None:
         """Walk left word by word until a stop word, a stop character or the length limit."""
@@ -169,6 +179,9 @@ class SuffixFinder:
             if (word.text in lex.leading_verbs and word.flag in ("v", "vn") and not word.proper
                     and word.text not in lex.inner_name_words):
                 start = word.end  # 青岛接过全面深化…试点: the name starts after 接过
+            elif (word.flag in INNER_BREAK_FLAGS and not self._name_word(word) and word.text not in lex.inner_name_words
+                  and not _quoted_at(text, word.start)):
+                start = word.end  # 青岛就是试点城市: an adverb, a preposition or a time word ends a clause
         inside = words.between(start, suffix_start)
         for i, word in enumerate(inside):
             following = inside[i + 1] if i + 1 < len(inside) else None
@@ -223,6 +236,12 @@ def is_proper_name(name: str, start: int, words: Words, lex: Lexicon) -> bool:
         return True
     return any(w.proper and w.text not in lex.generic_words and w.text not in lex.stop_tokens
                for w in words.between(start, start + len(name)))
+
+
+def _quoted_at(text: str, offset: int) -> bool:
+    """``offset`` lies inside a pair of quotation marks on its line (“秒变数字人打卡新青岛”)."""
+    opened = max(text.rfind("“", 0, offset), text.rfind("\n", 0, offset))
+    return opened >= 0 and text[opened] == "“" and "”" not in text[opened:offset]
 
 
 def _places_in(body: str, lex: Lexicon) -> list[str]:

@@ -41,7 +41,8 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
     mentions = _propagate(text, mentions, sentences)
     mentions = _titles_by_context(text, mentions, lex)
     mentions, aliases = _apply_alias_definitions(text, mentions, sentences, lex)
-    return mentions, aliases
+    mentions, abbreviations = _link_abbreviations(mentions)
+    return mentions, aliases + abbreviations
 
 
 PROPAGATED_RULES = {"apposition", "quoted", "suffix", "enumeration", "place-body"}
@@ -77,6 +78,36 @@ def _titles_by_context(text: str, mentions: list[Mention], lex: Lexicon) -> list
     if not retyped:
         return mentions
     return [replace(m, cls=retyped[m.key]) if m.key in retyped else m for m in mentions]
+
+
+ABBREVIABLE_RULES = {"quoted", "suffix"}
+
+
+def _link_abbreviations(mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """青岛试点方案 for 《青岛市全面深化服务贸易创新发展试点实施方案》: a name that keeps the first
+    character and the ending of a longer name of the same class in the document, and skips some
+    of its characters (a subsequence, not a part: 服务贸易创新发展试点 is not 全面深化服务贸易创新发展试点),
+    is its abbreviation."""
+    longer = sorted({m.key: m for m in mentions if m.rule != "alias"}.values(), key=lambda m: -len(m.key))
+    owners: dict[str, Mention] = {}
+    for m in {m.key: m for m in mentions if m.rule in ABBREVIABLE_RULES}.values():
+        short = normalise(m.key)
+        for full in longer:
+            key = normalise(full.key)
+            if (len(key) > len(short) + 2 and full.cls == m.cls and key[0] == short[0] and key[-2:] == short[-2:]
+                    and short not in key and _subsequence(short, key)):
+                owners[m.key] = full
+                break
+    if not owners:
+        return mentions, []
+    linked = [Mention(m.start, m.end, m.text, owners[m.key].cls, m.sentence, "alias", owners[m.key].key)
+              if m.key in owners else m for m in mentions]
+    return linked, [(short, full.key) for short, full in owners.items()]
+
+
+def _subsequence(short: str, full: str) -> bool:
+    rest = iter(full)
+    return all(ch in rest for ch in short)
 
 
 def _complete_relative(c: find.Candidate, text: str, lex: Lexicon, place: dict[str, str]) -> find.Candidate:

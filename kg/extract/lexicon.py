@@ -57,6 +57,7 @@ class Lexicon:
     false_endings: tuple[str, ...]
     naming_verbs: tuple[str, ...]
     legal_forms: tuple[str, ...]
+    participant_endings: dict[str, str]
     inner_name_words: frozenset[str]
     recognition_verbs: tuple[str, ...]
     title_verbs: tuple[str, ...]
@@ -153,6 +154,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         false_endings=tuple(bounds.get("false_endings", [])),
         naming_verbs=tuple(bounds.get("naming_verbs", [])),
         legal_forms=tuple(bounds.get("legal_forms", [])),
+        participant_endings=dict(bounds.get("participant_endings") or {}),
         inner_name_words=frozenset(bounds.get("inner_name_words", [])),
         recognition_verbs=tuple(bounds.get("recognition_verbs", [])),
         title_verbs=tuple(sorted(bounds.get("title_verbs", []), key=len, reverse=True)),

@@ -12,6 +12,9 @@ import jieba.posseg
 # pronouns, particles, numerals, measure and time words.
 NON_NAME_FLAGS = frozenset({"v", "vd", "d", "p", "c", "r", "u", "ud", "uj", "ul", "uv", "uz", "ug", "m", "q",
                             "t", "f", "ad", "y", "e", "o", "zg"})
+# Flags of words that end a clause even inside a run of name-like words (青岛以…: 以): prepositions,
+# conjunctions, pronouns and particles. Not adverbs or time words: jieba tags 共同, 互动 and 青年 so.
+INNER_BREAK_FLAGS = frozenset({"p", "c", "r", "u", "ud", "uj", "ul", "uv", "uz", "ug"})
 PROPER_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng"})
 RARE = 1  # only words jieba does not know (or names it tags) count as proper
 

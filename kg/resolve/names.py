@@ -18,10 +18,13 @@ def normalise(name: str) -> str:
 
 
 def short_forms(name: str) -> list[str]:
-    """Shorter keys the same entity may go by (legal form dropped, 青岛市 -> 青岛)."""
+    """Shorter keys the same entity may go by: the legal form dropped (青岛海检集团有限公司 -> 青岛海检集团),
+    a pilot's participant word dropped (…试点城市 -> …试点)."""
     key = normalise(name)
     # every matching ending: 青岛海检集团有限公司 -> 青岛海检 (集团有限公司) and 青岛海检集团 (有限公司)
     from kg.extract.lexicon import load_lexicon  # the legal forms are extraction knowledge (data)
 
-    forms = load_lexicon().legal_forms
-    return [key[: -len(ending)] for ending in forms if key.endswith(ending) and len(key) - len(ending) >= 2]
+    lex = load_lexicon()
+    forms = [key[: -len(ending)] for ending in lex.legal_forms if key.endswith(ending) and len(key) - len(ending) >= 2]
+    forms += [key[: -len(ending)] + pilot for ending, pilot in lex.participant_endings.items() if key.endswith(ending)]
+    return forms
