@@ -162,6 +162,21 @@ def test_a_function_word_inside_a_run_ends_the_clause() -> None:
     assert not any(m.text.startswith("武汉就是") for m in ex.mentions)
 
 
+def test_an_event_held_within_a_fair_is_part_of_it() -> None:
+    ex = extract("9月5日，服贸会举行了湖北服务贸易主题推介会。在湖北省政府主办的2024服贸会“湖北日”暨招商推介会上，10个项目签约。", "武汉市")
+    found = relations(ex)
+    assert ({"湖北服务贸易主题推介会"}, "partOf", {"中国国际服务贸易交易会", "服贸会"}) in [
+        (s, p, o & {"中国国际服务贸易交易会", "服贸会"}) for s, p, o in found]
+    assert any(p == "partOf" and "2024服贸会湖北日暨招商推介会" in s and "中国国际服务贸易交易会" in o for s, p, o in found)
+    assert not any(p == "partOf" and s & o for s, p, o in found)  # 2021年中国国际服务贸易交易会 is no part of itself
+
+
+def test_sites_a_city_has_and_sites_that_land_are_located_in_it() -> None:
+    ex = extract("武汉还有光谷软件园、汉口数字服务中心等3家省级数字服务出口基地。武汉将推动国家计量数据中心落地。", "武汉市")
+    located = {(min(s, key=len), min(o, key=len)) for s, p, o in relations(ex) if p == "locatedIn"}
+    assert {("光谷软件园", "武汉"), ("汉口数字服务中心", "武汉"), ("国家计量数据中心", "武汉")} <= located
+
+
 # ---------------------------------------------------------------- relations
 @pytest.mark.parametrize("text, place, expected", [
     ("商务部印发《服务贸易发展规划》。", None, ("服务贸易发展规划", "issuedBy", "商务部")),

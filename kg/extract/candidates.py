@@ -104,7 +104,7 @@ class SuffixFinder:
             if text[:m_end].endswith(self.lex.false_endings):
                 continue  # 部署 is not …署, 格局 not …局
             cls = self.suffix_class[suffix]
-            start = self._left_edge(text, m_start, words)
+            start = self._left_edge(text, m_start, words, cls)
             if start is None:
                 continue
             start = self._trim(start, m_start, words, text)
@@ -135,7 +135,7 @@ class SuffixFinder:
         body = text[start:suffix_start]
         return text[suffix_start:end] in self.lex.slogan_heads and body in self.lex.gazetteer.names
 
-    def _left_edge(self, text: str, suffix_start: int, words: Words) -> int | None:
+    def _left_edge(self, text: str, suffix_start: int, words: Words, cls: str = "") -> int | None:
         """Walk left word by word until a stop word, a stop character or the length limit."""
         lex = self.lex
         pos = suffix_start
@@ -153,9 +153,10 @@ class SuffixFinder:
                 open_at = max(text.rfind("“", max(0, pos - 14), pos - 1), text.rfind('"', max(0, pos - 14), pos - 1))
                 if open_at >= 0 and not any(c in "，。；、：！？\n" for c in text[open_at:pos]):
                     pos = best = open_at  # a short quoted word inside a name: 提质扩容“领跑者”行动
-                    if self._owner_before(text, open_at):
+                    owner = self._owner_before(text, open_at)
+                    if owner and not (owner == cls == "Event"):
                         break  # 商务部“千帆出海”计划: the owner is a name of its own
-                    continue
+                    continue  # 2021服贸会“青岛日”推介会: a fair's own event carries the fair's name
                 break
             if ch in lex.stop_chars or ch.isspace():
                 break
@@ -166,10 +167,10 @@ class SuffixFinder:
             best = pos
         return best
 
-    def _owner_before(self, text: str, at: int) -> bool:
-        """A known name ends right before ``at``."""
+    def _owner_before(self, text: str, at: int) -> str:
+        """The class of a known name that ends right before ``at`` ("" if none)."""
         gaz = self.lex.gazetteer
-        return any(text[max(0, at - n):at] in gaz.names for n in gaz.lengths if n <= at)
+        return next((gaz.names[text[at - n:at]][1] for n in gaz.lengths if n <= at and text[at - n:at] in gaz.names), "")
 
     def _trim(self, start: int, suffix_start: int, words: Words, text: str = "") -> int:
         """Start after the last verb that breaks the run, then drop leading clause openers."""

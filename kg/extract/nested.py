@@ -28,6 +28,11 @@ def nested_relations(mentions: list[Mention], lex: Lexicon, text: str = "") -> t
             extra.append(inner)
             relations.append(RelationMention(m, "partOf", inner, m.sentence, m.text))  # the name is the trigger
     relations += _owned(mentions)
+    for m in mentions:
+        parent = _parent_event(m, lex)
+        if parent is not None:
+            extra.append(parent)
+            relations.append(RelationMention(m, "partOf", parent, m.sentence, m.text))
     relations += _members_of_title(mentions, text, lex)
     return extra, relations
 
@@ -62,6 +67,20 @@ def _owned(mentions: list[Mention]) -> list[RelationMention]:
         if a.cls in OWNERS and b.cls in OWNED and b.text.startswith("“") and gap <= 1 and a.sentence == b.sentence:
             out.append(RelationMention(a, "operates", b, a.sentence, "的" if gap else b.text))
     return out
+
+
+def _parent_event(m: Mention, lex: Lexicon) -> Mention | None:
+    """2021服贸会“青岛日”暨招商引资推介会 names its fair: a known event inside an event's name."""
+    if m.cls != "Event" or m.rule in ("context", "alias", "gazetteer"):
+        return None
+    gaz = lex.gazetteer
+    for i in range(len(m.text)):
+        for n in gaz.lengths:
+            surface = m.text[i:i + n]
+            canonical, cls = gaz.names.get(surface, ("", ""))
+            if cls == "Event" and len(surface) == n and m.key not in (surface, canonical) and n < len(m.key):
+                return Mention(m.start + i, m.start + i + n, surface, "Event", m.sentence, "nested", canonical)
+    return None
 
 
 def _inner_zone(m: Mention, zone_suffix: re.Pattern[str]) -> Mention | None:
