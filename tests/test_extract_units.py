@@ -177,6 +177,28 @@ def test_sites_a_city_has_and_sites_that_land_are_located_in_it() -> None:
     assert {("光谷软件园", "武汉"), ("汉口数字服务中心", "武汉"), ("国家计量数据中心", "武汉")} <= located
 
 
+def test_brand_names_listed_before_a_kind_of_enterprise_are_enterprises() -> None:
+    ex = extract("武汉成功培育斗鱼直播、卷皮科技、奇点云科技等独角兽企业。", "武汉市")
+    found = mentions(ex)
+    assert found["斗鱼直播"][0] == "Enterprise" and found["卷皮科技"][0] == "Enterprise"
+    # topics listed before a kind are no names
+    ex = extract("聚焦人工智能、工业互联网、智能制造等重点企业。", "武汉市")
+    assert not {"人工智能", "工业互联网", "智能制造"} & set(mentions(ex))
+
+
+def test_a_name_of_common_words_beside_a_recognised_name_is_a_name() -> None:
+    ex = extract("试点收官后，武汉创新不停。长江船舶、光明来电新能源获评全国技术贸易创新实践案例。", "武汉市")
+    assert mentions(ex)["光明来电新能源"][0] == "Enterprise"
+
+
+def test_an_owner_before_its_quoted_platform_is_a_name_of_its_own() -> None:
+    ex = extract("目前，汉储京科“仓易贷”平台推出仓单质押融资模式。", "武汉市")
+    found = mentions(ex)
+    assert found["汉储京科"][0] == "Enterprise"
+    assert "汉储京科“仓易贷”平台" not in found
+    assert any(p == "operates" and "汉储京科" in s for s, p, o in relations(ex))
+
+
 # ---------------------------------------------------------------- relations
 @pytest.mark.parametrize("text, place, expected", [
     ("商务部印发《服务贸易发展规划》。", None, ("服务贸易发展规划", "issuedBy", "商务部")),

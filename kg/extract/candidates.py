@@ -304,7 +304,7 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
     for m in QUOTED.finditer(text):
         after = text[m.end():m.end() + 12]
         hit = suffix_finder.pattern.match(after)
-        inner = _suffix_at_end(m.group(1), suffix_finder)
+        inner = suffix_at_end(m.group(1), suffix_finder)
         if hit:
             cls = suffix_finder.suffix_class[hit.group()]
             yield Candidate(m.start(), m.end() + hit.end(), cls, "quoted", 70)
@@ -317,7 +317,7 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
             yield owner
 
 
-def _suffix_at_end(name: str, suffix_finder: SuffixFinder) -> str:
+def suffix_at_end(name: str, suffix_finder: SuffixFinder) -> str:
     return next((s for s in suffix_finder.suffix_class if name.endswith(s)), "")
 
 
@@ -359,12 +359,16 @@ def recognised_subjects(text: str, words: Words, lex: Lexicon, suffix_finder: Su
     item = r"[\u4e00-\u9fffA-Za-z0-9]{2,12}"
     pattern = re.compile(f"(?:^|(?<=[，。；：！？\n]))((?:{item}、)*{item})(?:{verbs})")
     for m in pattern.finditer(text):
-        offset = m.start(1)
+        parts, offset = [], m.start(1)
         for part in m.group(1).split("、"):
-            if _plain_name(part, offset, words, lex):
-                cls = suffix_finder.suffix_class.get(_suffix_at_end(part, suffix_finder), "Enterprise")
-                yield Candidate(offset, offset + len(part), cls, "subject-slot", 35)
+            parts.append((offset, part, _plain_name(part, offset, words, lex)))
             offset += len(part) + 1
+        listed = len(parts) >= 2 and any(plain for _, _, plain in parts)
+        for offset, part, plain in parts:
+            # 恒耀船舶、特来电新能源获评: beside a plain name, a member of common words is a name too
+            if plain or (listed and _listed_name(part, offset, words, lex)):
+                cls = suffix_finder.suffix_class.get(suffix_at_end(part, suffix_finder), "Enterprise")
+                yield Candidate(offset, offset + len(part), cls, "subject-slot", 35)
 
 
 def _plain_name(part: str, start: int, words: Words, lex: Lexicon) -> bool:
@@ -379,6 +383,16 @@ def _plain_name(part: str, start: int, words: Words, lex: Lexicon) -> bool:
         return False
     singles = sum(1 for w in inside if len(w.text) == 1)
     return any(w.proper for w in inside) or singles >= 2 or part in lex.gazetteer.names
+
+
+def _listed_name(part: str, start: int, words: Words, lex: Lexicon) -> bool:
+    """Aligned with words, no count, stop word or clause opener, and not only generic words."""
+    inside = words.between(start, start + len(part))
+    if not inside or inside[0].start != start or inside[-1].end != start + len(part):
+        return False
+    if any(w.flag in ("m", "q") or w.text in lex.stop_tokens or w.text in lex.leading_verbs for w in inside):
+        return False
+    return not all(w.text in lex.generic_words for w in inside)
 
 
 def persons(text: str, lex: Lexicon) -> Iterator[Candidate]:
@@ -396,8 +410,9 @@ def persons(text: str, lex: Lexicon) -> Iterator[Candidate]:
         yield Candidate(m.start(1), end, "Person", "person", 60)
 
 
-def enumerations(text: str, lex: Lexicon) -> Iterator[Candidate]:
-    """A、B、C等3家企业 (counted: reliable) or A、B、C等代表性平台 (rule "enumeration-loose")."""
+def enumerations(text: str, lex: Lexicon) -> Iterator[list[Candidate]]:
+    """The members of each A、B、C等3家企业 (counted: reliable) or A、B、C等代表性平台 (rule
+    "enumeration-loose")."""
     if not lex.enumeration_heads:
         return
     heads = alternation(tuple(lex.enumeration_heads))
@@ -408,12 +423,14 @@ def enumerations(text: str, lex: Lexicon) -> Iterator[Candidate]:
         cls = lex.enumeration_heads[m.group(3)]
         rule = "enumeration" if m.group(2) else "enumeration-loose"
         offset = m.start(1)
+        members = []
         for part in m.group(1).split("、"):
             clean = _known_tail(part.strip("“”"), lex)
             start = offset + part.find(clean)
             if clean and clean not in lex.stop_tokens:
-                yield Candidate(start, start + len(clean), cls, rule, 45)  # a suffix on the same span types it better
+                members.append(Candidate(start, start + len(clean), cls, rule, 45))  # a suffix on the same span types it better
             offset += len(part) + 1
+        yield members
 
 
 def _known_tail(item: str, lex: Lexicon) -> str:

@@ -32,10 +32,9 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
         *suffix_finder.find(text, words),
         *find.persons(text, lex),
         *find.abbreviated_events(text, words, lex),
-        *(trim_left(c, text, words.start_set, lex) for c in find.enumerations(text, lex)
-          if c.rule == "enumeration" or find.is_proper_name(text[c.start:c.end], c.start, words, lex)),
+        *_enumeration_members(text, words, lex, suffix_finder),
     ]
-    chosen = [c for c in _select([c for c in pool if c is not None]) if c.cls]  # work titles only block
+    chosen = [c for c in _select(_split_owned([c for c in pool if c is not None])) if c.cls]  # work titles only block
     chosen = [_complete_relative(c, text, lex, place) for c in chosen if _district_in_scope(c, text, lex, place)]
     mentions = [_to_mention(c, text, sentences) for c in chosen]
     mentions = _propagate(text, mentions, sentences)
@@ -134,16 +133,60 @@ def _district_in_scope(c: find.Candidate, text: str, lex: Lexicon, place: dict[s
     return any(name and name in text for name in cities | shorts)
 
 
+def _enumeration_members(text: str, words: Words, lex: Lexicon, suffix_finder: find.SuffixFinder) -> list[find.Candidate]:
+    """Members of A、B、C等…企业 lists. A counted list (等3家企业) is trusted; an uncounted one when at
+    least half of its members look like names (a proper word or a class suffix: 日日顺物流、聚好看科技、
+    伟东云教育等独角兽企业), else only its proper-named members are kept."""
+    found: list[find.Candidate] = []
+    for members in find.enumerations(text, lex):
+        kept = [c for c in (trim_left(c, text, words.start_set, lex) for c in members) if c is not None]
+        if not kept:
+            continue
+        if kept[0].rule == "enumeration":
+            found += kept
+            continue
+        named = [c for c in kept if find.is_proper_name(text[c.start:c.end], c.start, words, lex)]
+        suffixed = [c for c in kept if c not in named and _suffixed_name(text[c.start:c.end], words, c.start, lex, suffix_finder)]
+        trusted = kept[0].cls == "Enterprise" and len(kept) >= 2 and 2 * len(named + suffixed) >= len(kept)
+        found += [c for c in kept if c in named or c in suffixed
+                  or not (_generic(text[c.start:c.end], c.start, words, lex) or set(text[c.start:c.end]) & set("“”\""))] \
+            if trusted else named
+    return found
+
+
+def _suffixed_name(name: str, words: Words, start: int, lex: Lexicon, suffix_finder: find.SuffixFinder) -> bool:
+    """聚好看科技: a class suffix after a body that is no generic word (not 人工智能科技, not 独角兽企业)."""
+    suffix = find.suffix_at_end(name, suffix_finder)
+    body = name[:len(name) - len(suffix)]
+    return bool(suffix) and suffix_finder.suffix_class[suffix] == "Enterprise" and len(body) >= 2 \
+        and not _generic(body, start, words, lex)
+
+
+def _generic(name: str, start: int, words: Words, lex: Lexicon) -> bool:
+    """Only generic words (数字经济, 人工智能, 独角兽企业): a topic or a kind, no name."""
+    inside = words.between(start, start + len(name))
+    return not inside or name in lex.generic_words or all(
+        w.text in lex.generic_words or w.text in lex.stop_tokens for w in inside)
+
+
 def trim_left(c: find.Candidate, text: str, token_starts: set[int], lex: Lexicon) -> find.Candidate | None:
-    """Cut a candidate after the last stop token inside it (其中平度工艺品厂 -> 平度工艺品厂)."""
+    """Cut a candidate after the last stop token or clause-opening verb inside it
+    (其中平度工艺品厂 -> 平度工艺品厂, 成功培育日日顺物流 -> 日日顺物流)."""
     start = c.start
     bounds = sorted(t for t in token_starts if c.start <= t < c.end) + [c.end]
     for a, b in zip(bounds, bounds[1:]):
-        if text[a:b] in lex.stop_tokens:
+        if text[a:b] in lex.stop_tokens or (text[a:b] in lex.leading_verbs and b < c.end):
             start = b
     if c.end - start < 2:
         return None
     return find.Candidate(start, c.end, c.cls, c.rule, c.priority, c.name)
+
+
+def _split_owned(pool: list[find.Candidate]) -> list[find.Candidate]:
+    """中储京科“货兑宝”平台 is an owner and its platform: the span covering both is no name."""
+    owner_ends = {c.end: c.start for c in pool if c.rule == "owner"}
+    both = {(owner_ends[q.start], q.end) for q in pool if q.rule == "quoted" and q.start in owner_ends}
+    return [c for c in pool if c.rule == "owner" or (c.start, c.end) not in both]
 
 
 def _select(pool: list[find.Candidate]) -> list[find.Candidate]:
