@@ -199,6 +199,20 @@ def test_an_owner_before_its_quoted_platform_is_a_name_of_its_own() -> None:
     assert any(p == "operates" and "汉储京科" in s for s, p, o in relations(ex))
 
 
+def test_a_site_listed_places_hold_is_their_title() -> None:
+    ex = extract("加强与郑州、西安等国家物流枢纽城市合作。", "武汉市")
+    assert mentions(ex)["国家物流枢纽"][0] == "Designation"
+    holders = {min(s, key=len) for s, p, o in relations(ex) if p == "designatedAs"}
+    assert {"郑州", "西安"} <= holders
+
+
+def test_what_yituo_governs_is_the_name_right_after_it() -> None:
+    ex = extract("依托国家物流枢纽，建设链接上海合作组织国家的商贸物流基地。", "武汉市")
+    assert not [r for r in relations(ex) if r[1] == "reliesOn" and "上海合作组织" in r[0]]
+    ex = extract("依托东湖高新区，建设链接上海合作组织国家的商贸物流基地。", "武汉市")
+    assert not [r for r in relations(ex) if r[1] == "reliesOn" and "上海合作组织" in r[0]]
+
+
 # ---------------------------------------------------------------- relations
 @pytest.mark.parametrize("text, place, expected", [
     ("商务部印发《服务贸易发展规划》。", None, ("服务贸易发展规划", "issuedBy", "商务部")),

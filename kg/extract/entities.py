@@ -61,12 +61,21 @@ def _propagate(text: str, mentions: list[Mention], sentences: list[Sentence]) ->
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
+PLACE_CLASSES = frozenset({"Place", "Country", "Province", "City", "District"})
+MEMBER_GAP = re.compile(r"^等(?:[0-9一二两三四五六七八九十]+[家个所座项批])?$")
+
+
 def _titles_by_context(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """A site named right after a title verb (获批, 被认定为, 争创), or in the enumeration after it,
     is a title conferred on the subject: every mention of that name takes the title's class."""
     retyped: dict[str, str] = {}
-    for m in mentions:
+    for previous, m in zip([None, *mentions], mentions):
         before = text[max(0, m.start - 8):m.start]
+        if (previous is not None and previous.cls in PLACE_CLASSES and m.cls in lex.title_classes
+                and MEMBER_GAP.match(text[previous.end:m.start])):
+            # 太原、西安、兰州等国家物流枢纽城市: places are no part of a site; the site is their title
+            retyped[m.key] = "PilotProgramme" if m.cls == "Zone" else "Designation"
+            continue
         if not any(before.endswith(v) for v in lex.title_verbs):
             continue
         for member in group(mentions, m, text):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.entities import MEMBER_GAP
 from kg.extract.lexicon import Lexicon
 from kg.extract.relations import group
 from kg.model import Mention, RelationMention
@@ -38,7 +39,6 @@ def nested_relations(mentions: list[Mention], lex: Lexicon, text: str = "") -> t
 
 
 TITLES = ("Designation", "PilotProgramme")
-MEMBER_GAP = re.compile(r"^等(?:[0-9一二两三四五六七八九十]+[家个所座项批])?$")
 
 
 def _members_of_title(mentions: list[Mention], text: str, lex: Lexicon) -> list[RelationMention]:

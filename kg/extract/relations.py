@@ -151,12 +151,16 @@ class RelationFinder:
 
     def _object_after(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         o = self._after(rule, mentions, t1, "object")
+        first = next((m for m in mentions if m.start >= t1), None)
+        if o is not first:
+            return []  # 依托国家物流枢纽，建设…上合组织…: what the trigger governs is the name right after it
         s = self._before(rule, text, mentions, t0, "subject")
         if s is None and o is not None:
             # 依托Y建设X: the subject follows a building verb after the object; else the city
+            verbs = tuple(rule.get("subject_verbs", []))
             after = [m for m in mentions if m.start > o.end and allowed(m, rule["subject"])
                      and m.start - o.end <= rule["gap"] and m not in group(mentions, o, text)
-                     and any(v in text[o.end:m.start] for v in rule.get("subject_verbs", []))]
+                     and text[o.end:m.start].rstrip("“\"").endswith(verbs)]  # X is the verb's object
             s = after[0] if after else place
         return self._pairs(text, mentions, s, o, rule)
 
