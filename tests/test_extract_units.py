@@ -213,6 +213,13 @@ def test_what_yituo_governs_is_the_name_right_after_it() -> None:
     assert not [r for r in relations(ex) if r[1] == "reliesOn" and "上海合作组织" in r[0]]
 
 
+def test_a_policy_document_without_title_marks_opens_with_its_place() -> None:
+    ex = extract("武汉市数字贸易高质量发展实施方案提出，落实普惠政策，对接国际经贸规则。", "武汉市")
+    found = mentions(ex)
+    assert found["武汉市数字贸易高质量发展实施方案"][0] == "PolicyDocument"
+    assert "普惠政策" not in found and "国际经贸规则" not in found
+
+
 # ---------------------------------------------------------------- relations
 @pytest.mark.parametrize("text, place, expected", [
     ("商务部印发《服务贸易发展规划》。", None, ("服务贸易发展规划", "issuedBy", "商务部")),

@@ -110,10 +110,18 @@ class SuffixFinder:
             start = self._trim(start, m_start, words, text)
             if m_start - start < self.lex.min_body.get(cls, 2):
                 continue
+            if cls in self.lex.place_led_classes and not self._place_led(text, start):
+                continue
             if self._specific(text, start, m_start, cls, words) and not self._slogan(text, start, m_start, m_end):
                 if text.startswith(self.lex.level_prefixes, start) and cls not in ("Enterprise", "GovernmentBody"):
                     cls = "Designation"  # 省级数字服务出口基地: a title sites are recognised as
                 yield self._edition(text, start, m_end, cls)
+
+    def _place_led(self, text: str, start: int) -> bool:
+        """The name opens with a known place, its issuer (杭州市数字贸易高质量发展实施方案)."""
+        gaz = self.lex.gazetteer
+        return any(gaz.names.get(text[start:start + n], ("", ""))[1] in ("City", "Province", "District", "Country")
+                   for n in gaz.lengths)
 
     def _edition(self, text: str, start: int, end: int, cls: str) -> Candidate:
         """Widen a name by the year or edition before it (kept as the mention's text: the entity

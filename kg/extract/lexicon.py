@@ -49,6 +49,7 @@ class Lexicon:
     leading_verbs: frozenset[str]
     name_openers: tuple[str, ...]
     level_prefixes: tuple[str, ...]
+    place_led_classes: frozenset[str]
     policy_title_words: tuple[str, ...]
     slogan_heads: tuple[str, ...]
     descriptive_classes: frozenset[str]
@@ -146,6 +147,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         leading_verbs=frozenset(bounds.get("leading_verbs", [])),
         name_openers=tuple(bounds.get("name_openers", [])),
         level_prefixes=tuple(bounds.get("level_prefixes", [])),
+        place_led_classes=frozenset(bounds.get("place_led_classes", [])),
         policy_title_words=tuple(bounds.get("policy_title_words", [])),
         slogan_heads=tuple(bounds.get("slogan_heads", [])),
         descriptive_classes=frozenset(bounds.get("descriptive_classes", [])),
