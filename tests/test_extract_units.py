@@ -220,6 +220,13 @@ def test_a_policy_document_without_title_marks_opens_with_its_place() -> None:
     assert "普惠政策" not in found and "国际经贸规则" not in found
 
 
+def test_descriptions_are_no_names() -> None:
+    ex = extract("打造东湖三大总部经济集聚区，建设“一带一路”国际合作新平台，武汉代表性平台亮相。", "武汉市")
+    assert not [m for m in ex.mentions if m.cls in ("Park", "Platform")]
+    ex = extract("八大关高端文化集聚区游客如织。", "青岛市")
+    assert mentions(ex)["八大关高端文化集聚区"][0] == "Park"  # 八大关 is a name, not a count
+
+
 # ---------------------------------------------------------------- relations
 @pytest.mark.parametrize("text, place, expected", [
     ("商务部印发《服务贸易发展规划》。", None, ("服务贸易发展规划", "issuedBy", "商务部")),

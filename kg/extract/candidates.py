@@ -112,10 +112,19 @@ class SuffixFinder:
                 continue
             if cls in self.lex.place_led_classes and not self._place_led(text, start):
                 continue
+            if self._description(start, m_start, words):
+                continue
             if self._specific(text, start, m_start, cls, words) and not self._slogan(text, start, m_start, m_end):
                 if text.startswith(self.lex.level_prefixes, start) and cls not in ("Enterprise", "GovernmentBody"):
                     cls = "Designation"  # 省级数字服务出口基地: a title sites are recognised as
                 yield self._edition(text, start, m_end, cls)
+
+    def _description(self, start: int, suffix_start: int, words: Words) -> bool:
+        """三大…集聚区, …新平台: a count of kinds in the body or an evaluative word before the suffix."""
+        body = words.between(start, suffix_start)
+        if any(p.match(w.text) for w in body for p in self.lex.description_words):
+            return True
+        return bool(body) and body[-1].end == suffix_start and body[-1].text in self.lex.description_heads
 
     def _place_led(self, text: str, start: int) -> bool:
         """The name opens with a known place, its issuer (杭州市数字贸易高质量发展实施方案)."""

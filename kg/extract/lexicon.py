@@ -50,6 +50,8 @@ class Lexicon:
     name_openers: tuple[str, ...]
     level_prefixes: tuple[str, ...]
     place_led_classes: frozenset[str]
+    description_words: tuple[re.Pattern[str], ...]
+    description_heads: frozenset[str]
     policy_title_words: tuple[str, ...]
     slogan_heads: tuple[str, ...]
     descriptive_classes: frozenset[str]
@@ -148,6 +150,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         name_openers=tuple(bounds.get("name_openers", [])),
         level_prefixes=tuple(bounds.get("level_prefixes", [])),
         place_led_classes=frozenset(bounds.get("place_led_classes", [])),
+        description_words=tuple(re.compile(p) for p in bounds.get("description_words", [])),
+        description_heads=frozenset(bounds.get("description_heads", [])),
         policy_title_words=tuple(bounds.get("policy_title_words", [])),
         slogan_heads=tuple(bounds.get("slogan_heads", [])),
         descriptive_classes=frozenset(bounds.get("descriptive_classes", [])),
