@@ -227,6 +227,23 @@ def test_descriptions_are_no_names() -> None:
     assert mentions(ex)["八大关高端文化集聚区"][0] == "Park"  # 八大关 is a name, not a count
 
 
+def test_a_company_organ_names_the_company_and_a_member_title_is_no_body() -> None:
+    ex = extract("武汉市委常委、副市长张三出席。武汉光谷电气股份有限公司党委获表彰。", "武汉市")
+    found = mentions(ex)
+    assert found["武汉光谷电气股份有限公司"][0] == "Enterprise"
+    assert not any(m.text.endswith(("党委", "常委")) for m in ex.mentions)
+
+
+def test_a_city_before_a_national_title_holds_it() -> None:
+    ex = extract("深入推进武汉市中国软件名城建设。", "武汉市")
+    assert mentions(ex)["中国软件名城"][0] == "Designation"
+
+
+def test_a_bracketed_place_after_a_name_is_part_of_it() -> None:
+    ex = extract("推动全球标准数据中心（武汉）落地。", "武汉市")
+    assert mentions(ex)["全球标准数据中心（武汉）"][0] == "Base"
+
+
 # ---------------------------------------------------------------- relations
 @pytest.mark.parametrize("text, place, expected", [
     ("商务部印发《服务贸易发展规划》。", None, ("服务贸易发展规划", "issuedBy", "商务部")),

@@ -24,6 +24,7 @@ def alternation(words: tuple[str, ...]) -> str:
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,80})》")
 QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 LATIN = re.compile(r"[A-Za-z]")
+BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 
 
 @dataclass(frozen=True)
@@ -114,10 +115,41 @@ class SuffixFinder:
                 continue
             if self._description(start, m_start, words):
                 continue
-            if self._specific(text, start, m_start, cls, words) and not self._slogan(text, start, m_start, m_end):
+            if cls == "GovernmentBody" and self._company_inside(text, start, m_start):
+                # 青岛特锐德电气股份有限公司党委: a company's own organ; the company is the name
+                end = self._company_inside(text, start, m_start)
+                yield Candidate(start, end, "Enterprise", "suffix", 50)
+                continue
+            if cls in ("Designation", "PilotProgramme"):
+                start = self._after_holder(text, start, m_start)
+            specific = self._bracketed_place(text, m_end) or self._specific(text, start, m_start, cls, words)
+            if specific and not self._slogan(text, start, m_start, m_end):
                 if text.startswith(self.lex.level_prefixes, start) and cls not in ("Enterprise", "GovernmentBody"):
                     cls = "Designation"  # 省级数字服务出口基地: a title sites are recognised as
                 yield self._edition(text, start, m_end, cls)
+
+    def _bracketed_place(self, text: str, end: int) -> int:
+        """全球标准数据中心（青岛）: a known place in brackets right after a name is part of it."""
+        hit = BRACKETED.match(text, end)
+        if hit and self.lex.gazetteer.names.get(hit.group(1), ("", ""))[1] in ("City", "Province", "District", "Country"):
+            return len(hit.group())
+        return 0
+
+    def _after_holder(self, text: str, start: int, suffix_start: int) -> int:
+        """青岛市中国软件名城: a place before a national title holds it; the title starts at 中国."""
+        gaz = self.lex.gazetteer
+        for n in gaz.lengths:
+            place = text[start:start + n]
+            if gaz.names.get(place, ("", ""))[1] in ("City", "District") and \
+                    text.startswith(self.lex.national_prefixes, start + n) and start + n < suffix_start:
+                return start + n
+        return start
+
+    def _company_inside(self, text: str, start: int, suffix_start: int) -> int:
+        """The end of a legal form (有限公司) inside a body, or 0."""
+        body = text[start:suffix_start]
+        ends = [body.rfind(form) + len(form) for form in self.lex.legal_forms if form in body]
+        return start + max(ends) if ends and max(ends) > 2 else 0
 
     def _description(self, start: int, suffix_start: int, words: Words) -> bool:
         """三大…集聚区, …新平台: a count of kinds in the body or an evaluative word before the suffix."""
@@ -141,6 +173,7 @@ class SuffixFinder:
             if hit:
                 end += len(hit.group())
                 break
+        end += self._bracketed_place(text, end)
         for pattern in self.lex.name_prefix_patterns.get(cls, []):
             hit = pattern.search(text[max(0, start - 8):start])
             if hit:
