@@ -406,7 +406,7 @@ def recognised_subjects(text: str, words: Words, lex: Lexicon, suffix_finder: Su
     if not lex.recognition_verbs:
         return
     verbs = alternation(lex.recognition_verbs)
-    item = r"[\u4e00-\u9fffA-Za-z0-9]{2,12}"
+    item = r"[\u4e00-\u9fffA-Za-z0-9]{2,24}"
     pattern = re.compile(f"(?:^|(?<=[，。；：！？\n]))((?:{item}、)*{item})(?:{verbs})")
     for m in pattern.finditer(text):
         parts, offset = [], m.start(1)
