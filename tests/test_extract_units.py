@@ -244,6 +244,18 @@ def test_a_bracketed_place_after_a_name_is_part_of_it() -> None:
     assert mentions(ex)["全球标准数据中心（武汉）"][0] == "Base"
 
 
+def test_a_level_prefix_opens_a_title_though_its_last_word_stops_names() -> None:
+    ex = extract("光谷软件园等9个园区入选省重点服务业园区，初步构建起国家级、省级、市级服务业集聚区梯次发展格局。", "武汉市")
+    assert mentions(ex)["省重点服务业园区"][0] == "Designation"
+    titles = {min(o, key=len) for s, p, o in relations(ex) if p == "designatedAs"}
+    assert titles == {"省重点服务业园区"}  # what follows the comma was not entered
+
+
+def test_cities_are_not_what_is_built_on_a_base() -> None:
+    ex = extract("依托武汉新港，建设郑州、西安等内陆港。", "武汉市")
+    assert not [r for r in relations(ex) if r[1] == "reliesOn" and r[0] & {"郑州", "郑州市", "西安", "西安市"}]
+
+
 # ---------------------------------------------------------------- relations
 @pytest.mark.parametrize("text, place, expected", [
     ("商务部印发《服务贸易发展规划》。", None, ("服务贸易发展规划", "issuedBy", "商务部")),

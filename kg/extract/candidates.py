@@ -212,6 +212,9 @@ class SuffixFinder:
                 break
             word = words.at(pos - 1)
             if word is None or word.text in lex.stop_tokens or word.text.isdigit():
+                level = next((p for p in lex.level_prefixes if text[:pos].endswith(p)), "")
+                if word is not None and level and len(level) > len(word.text):
+                    best = pos - len(level)  # 省重点服务业园区: 重点 stops a name, 省重点 opens a title
                 break
             pos = word.start
             best = pos

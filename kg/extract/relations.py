@@ -84,8 +84,10 @@ class RelationFinder:
         return near[-1] if near else None
 
     @staticmethod
-    def _after(rule: dict[str, Any], mentions: list[Mention], t1: int, role: str) -> Mention | None:
+    def _after(rule: dict[str, Any], mentions: list[Mention], t1: int, role: str, text: str = "") -> Mention | None:
         near = [m for m in mentions if m.start >= t1 and m.start - t1 <= rule["gap"] and allowed(m, rule[role])]
+        if rule.get("same_clause") and text:  # 入选X，…构建起Y: Y is no longer what was entered
+            near = [m for m in near if not CLAUSE_BREAK.search(text[t1:m.start])]
         return near[0] if near else None
 
     def _pairs(self, text: str, mentions: list[Mention], s: Mention | None, o: Mention | None,
@@ -103,7 +105,7 @@ class RelationFinder:
         s = self._before(rule, text, mentions, t0, "subject")
         if s is None and rule.get("fallback_subject") == "place":
             s = place
-        o = self._after(rule, mentions, t1, "object")
+        o = self._after(rule, mentions, t1, "object", text)
         if o is None and rule.get("fallback_object") == "place":
             o = place
         if o is None and rule.get("fallback_object") == "recent":
@@ -158,9 +160,9 @@ class RelationFinder:
         if s is None and o is not None:
             # 依托Y建设X: the subject follows a building verb after the object; else the city
             verbs = tuple(rule.get("subject_verbs", []))
-            after = [m for m in mentions if m.start > o.end and allowed(m, rule["subject"])
+            after = [m for m in mentions if m.start > o.end and allowed(m, rule["subject"]) and not allowed(m, ["Place"])
                      and m.start - o.end <= rule["gap"] and m not in group(mentions, o, text)
-                     and text[o.end:m.start].rstrip("“\"").endswith(verbs)]  # X is the verb's object
+                     and text[o.end:m.start].rstrip("“\"").endswith(verbs)]  # X is the verb's object, built: no place
             s = after[0] if after else place
         return self._pairs(text, mentions, s, o, rule)
 
