@@ -295,6 +295,18 @@ def test_relative_years_use_the_document_date() -> None:
     assert (figure.value, figure.unit, figure.year) == (Decimal("35"), "家", 2025)
 
 
+def test_what_a_text_says_will_happen_is_for_its_own_year_unless_it_recurs() -> None:
+    (planned,) = extract("武汉将实现软件业务收入增长10%以上。", place="武汉市", date="2024-03").figures
+    assert planned.year == 2024
+    (recurring,) = extract("武汉将每年安排专项资金2亿元。", place="武汉市", date="2024-03").figures
+    assert recurring.year is None
+
+
+def test_an_event_named_with_its_year_dates_the_figures_beside_it() -> None:
+    figures = extract("在2023服贸会“湖北日”推介会上，12个项目集中签约。", place="武汉市", date="2023-09").figures
+    assert [(f.value, f.year) for f in figures] == [(Decimal("12"), 2023)]
+
+
 def test_dates_and_ordinals_are_not_figures() -> None:
     assert extract("第三届服贸会于9月12日开幕，2025年在北京举行。").figures == []
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from kg.model import Figure, Mention, Sentence
 
+EDITION_YEAR = re.compile(r"((?:19|20)\d{2})年?(?!\d)")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*[以至—\-－~]|\d)")
 CLAUSE_BREAK = re.compile(r"[，,；;。：:！？]")
 ABOUT_CLASSES = ("Place", "Zone", "Park", "Base", "Enterprise", "Organization", "Platform", "Country",
@@ -31,6 +32,7 @@ class FigureFinder:
         self.metric_prefixes = tuple(spec.get("metric_prefixes", []))
         self.period_words = tuple(spec.get("period_words", []))
         self.plan_words = tuple(spec.get("plan_words", []))
+        self.recurring_words = tuple(spec.get("recurring_words", []))
         self.undated = [re.compile(p) for p in spec.get("undated_dates", [])]
         # A figure with no year of its own: the document's year (news report the present) or none.
         self.year_defaults_to_document = bool(spec.get("year_defaults_to_document", False))
@@ -38,6 +40,8 @@ class FigureFinder:
 
     def _plan_year(self, before: str, doc_year: int | None) -> int | None:
         """新增…10家, 将…: what a text plans with no year named is for the year it was written in."""
+        if any(w in before for w in self.recurring_words):
+            return None
         return doc_year if any(w in before for w in self.plan_words) else None
 
     def default_year(self, doc_year: int | None) -> int | None:
@@ -86,8 +90,9 @@ class FigureFinder:
             unit = m.group("unit")
         before = text[: m.start()]
         clause = CLAUSE_BREAK.split(before)[-1]
-        year = (self._year(before, doc_year) or (context_year if self.inherit_paragraph_year else None)
-                 or self._plan_year(before, doc_year) or self.default_year(doc_year))
+        year = (self._year(before, doc_year) or self._edition_year(mentions)
+                or (context_year if self.inherit_paragraph_year else None)
+                or self._plan_year(before, doc_year) or self.default_year(doc_year))
         is_growth = unit in ("%", "％", "倍") and any(w in clause[-8:] for w in self.growth_words)
         is_target = (any(w in before for w in self.target_words) or self._future(before, doc_year)
                      or (year is not None and doc_year is not None and year > doc_year))
@@ -107,6 +112,15 @@ class FigureFinder:
             return doc_year + best_rel[1]
         if any(word in before for word in self.period_words) or any(p.search(before) for p in self.undated):
             return doc_year  # 上半年, 5月22日: this year
+        return None
+
+    @staticmethod
+    def _edition_year(mentions: list[Mention]) -> int | None:
+        """在2021服贸会…上，15个项目签约: an event named with its year dates the sentence's figures."""
+        for m in mentions:
+            hit = EDITION_YEAR.match(m.text)
+            if m.cls == "Event" and hit:
+                return int(hit.group(1))
         return None
 
     @staticmethod
