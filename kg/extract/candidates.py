@@ -387,9 +387,10 @@ def _owner(text: str, quote_start: int, words: Words, lex: Lexicon) -> Candidate
         if not (word.proper or word.text in lex.gazetteer.names):
             break
         first = word.start
-    if quote_start - first < 2 or text[first:quote_start] in lex.gazetteer.names and \
-            lex.gazetteer.names[text[first:quote_start]][1] not in ("Enterprise", "Organization"):
-        return None
+    owner = text[first:quote_start]
+    known = next((owner[-n:] for n in lex.gazetteer.lengths if n <= len(owner) and owner[-n:] in lex.gazetteer.names), "")
+    if quote_start - first < 2 or known and lex.gazetteer.names[known][1] not in ("Enterprise", "Organization"):
+        return None  # 2023服贸会“湖北日”推介会: a fair before the quote names its own event, no owner
     return Candidate(first, quote_start, "Enterprise", "owner", 40)
 
 
