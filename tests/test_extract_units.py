@@ -157,6 +157,18 @@ def test_an_abbreviation_of_a_longer_name_is_its_alias() -> None:
     assert not ex.aliases
 
 
+def test_a_title_that_ends_another_title_is_its_short_form() -> None:
+    ex = extract("市政府印发《武汉市服务业发展2025年工作要点》。《工作要点》的发布明确了路线图。", "武汉市")
+    assert ("工作要点", "武汉市服务业发展2025年工作要点") in ex.aliases
+
+
+def test_a_name_without_its_city_is_the_same_entity() -> None:
+    ex = extract("武汉光谷金融现代服务业集聚示范区获评省级示范区。光谷金融现代服务业集聚示范区集聚企业300家。", "武汉市")
+    assert ("光谷金融现代服务业集聚示范区", "武汉光谷金融现代服务业集聚示范区") in ex.aliases
+    resolution = resolve([ex])
+    assert len({resolution.iri_of(m) for m in ex.mentions if m.key.endswith("集聚示范区")}) == 1
+
+
 def test_a_function_word_inside_a_run_ends_the_clause() -> None:
     ex = extract("2023年，国务院在全国开展服务贸易创新发展试点，武汉就是试点城市之一。", "武汉市")
     assert not any(m.text.startswith("武汉就是") for m in ex.mentions)

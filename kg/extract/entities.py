@@ -41,7 +41,8 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
     mentions = _titles_by_context(text, mentions, lex)
     mentions, aliases = _apply_alias_definitions(text, mentions, sentences, lex)
     mentions, abbreviations = _link_abbreviations(mentions)
-    return mentions, aliases + abbreviations
+    mentions, unplaced = _link_place_dropped(text, mentions, sentences, words, lex)
+    return mentions, aliases + abbreviations + unplaced
 
 
 PROPAGATED_RULES = {"apposition", "quoted", "suffix", "enumeration", "place-body"}
@@ -88,22 +89,26 @@ def _titles_by_context(text: str, mentions: list[Mention], lex: Lexicon) -> list
     return [replace(m, cls=retyped[m.key]) if m.key in retyped else m for m in mentions]
 
 
-ABBREVIABLE_RULES = {"quoted", "suffix"}
+ABBREVIABLE_RULES = {"quoted", "suffix", "book-title"}
+PERIOD = re.compile(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$")  # …方案（2025—2027年）
 
 
 def _link_abbreviations(mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
-    """青岛试点方案 for 《青岛市全面深化服务贸易创新发展试点实施方案》: a name that keeps the first
-    character and the ending of a longer name of the same class in the document, and skips some
-    of its characters (a subsequence, not a part: 服务贸易创新发展试点 is not 全面深化服务贸易创新发展试点),
-    is its abbreviation."""
+    """Short names of a longer name of the same class in the document:
+    - 青岛试点方案 for 青岛市全面深化服务贸易创新发展试点实施方案: the first character and the
+      ending kept, some characters skipped (a subsequence, not a part: 服务贸易创新发展试点 is not
+      全面深化服务贸易创新发展试点);
+    - 《工作要点》 for 《青岛市服务业发展2024年工作要点》: a title that ends another title."""
     longer = sorted({m.key: m for m in mentions if m.rule != "alias"}.values(), key=lambda m: -len(m.key))
     owners: dict[str, Mention] = {}
     for m in {m.key: m for m in mentions if m.rule in ABBREVIABLE_RULES}.values():
-        short = normalise(m.key)
+        short = PERIOD.sub("", normalise(m.key))
         for full in longer:
-            key = normalise(full.key)
-            if (len(key) > len(short) + 2 and full.cls == m.cls and key[0] == short[0] and key[-2:] == short[-2:]
-                    and short not in key and _subsequence(short, key)):
+            key = PERIOD.sub("", normalise(full.key))
+            if full.cls != m.cls or len(key) <= len(short) + 2:
+                continue
+            if (key[0] == short[0] and key[-2:] == short[-2:] and short not in key and _subsequence(short, key)) \
+                    or (m.rule == full.rule == "book-title" and key.endswith(short)):
                 owners[m.key] = full
                 break
     if not owners:
@@ -111,6 +116,32 @@ def _link_abbreviations(mentions: list[Mention]) -> tuple[list[Mention], list[tu
     linked = [Mention(m.start, m.end, m.text, owners[m.key].cls, m.sentence, "alias", owners[m.key].key)
               if m.key in owners else m for m in mentions]
     return linked, [(short, full.key) for short, full in owners.items()]
+
+
+def _link_place_dropped(text: str, mentions: list[Mention], sentences: list[Sentence], words: Words,
+                        lex: Lexicon) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """青岛金家岭金融现代服务业集聚示范区 … 金家岭金融现代服务业集聚示范区: once a name has been given
+    with its city, the text may drop the city; the rest (four characters or more, not only generic
+    words) names the same entity wherever it stands alone."""
+    gaz = lex.gazetteer
+    links: list[tuple[str, str]] = []
+    for m in {m.key: m for m in mentions if m.rule not in ("alias", "context")}.values():
+        if m.cls in PLACE_CLASSES or m.cls == "GovernmentBody":
+            continue
+        place = next((m.key[:n] for n in gaz.lengths if n < len(m.key)
+                      and gaz.names.get(m.key[:n], ("", ""))[1] in ("City", "Province", "District")), "")
+        rest = m.key[len(place):]
+        if not place or len(rest) < 4 or _generic(rest, m.start + len(place), words, lex):
+            continue
+        for hit in re.finditer(re.escape(rest), text):
+            covering = [x for x in mentions if x.start < hit.end() and hit.start() < x.end]
+            if any(x.end - x.start > len(rest) for x in covering):
+                continue  # part of a longer name (the full name itself among them)
+            mentions = [x for x in mentions if x not in covering]
+            mentions.append(Mention(hit.start(), hit.end(), rest, m.cls, _sentence_of(hit.start(), sentences), "alias", m.key))
+            if (rest, m.key) not in links:
+                links.append((rest, m.key))
+    return sorted(mentions, key=lambda x: x.start), links
 
 
 def _subsequence(short: str, full: str) -> bool:

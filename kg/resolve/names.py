@@ -19,7 +19,7 @@ def normalise(name: str) -> str:
 
 def short_forms(name: str) -> list[str]:
     """Shorter keys the same entity may go by: the legal form dropped (青岛海检集团有限公司 -> 青岛海检集团),
-    a pilot's participant word dropped (…试点城市 -> …试点)."""
+    a title's participant word dropped (…试点城市 -> …试点, …500强企业 -> …500强)."""
     key = normalise(name)
     # every matching ending: 青岛海检集团有限公司 -> 青岛海检 (集团有限公司) and 青岛海检集团 (有限公司)
     from kg.extract.lexicon import load_lexicon  # the legal forms are extraction knowledge (data)
