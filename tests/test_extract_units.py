@@ -169,6 +169,11 @@ def test_a_name_without_its_city_is_the_same_entity() -> None:
     assert len({resolution.iri_of(m) for m in ex.mentions if m.key.endswith("集聚示范区")}) == 1
 
 
+def test_a_country_and_a_dash_open_a_name() -> None:
+    ex = extract("中国-东盟自由贸易区建设提速。", "南宁市")
+    assert mentions(ex)["中国-东盟自由贸易区"][0] == "Zone"
+
+
 def test_a_function_word_inside_a_run_ends_the_clause() -> None:
     ex = extract("2023年，国务院在全国开展服务贸易创新发展试点，武汉就是试点城市之一。", "武汉市")
     assert not any(m.text.startswith("武汉就是") for m in ex.mentions)

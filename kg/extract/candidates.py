@@ -24,6 +24,7 @@ def alternation(words: tuple[str, ...]) -> str:
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,80})》")
 QUOTED = re.compile(r"[“\"]([^“”\"\n]{1,30})[”\"]")
 LATIN = re.compile(r"[A-Za-z]")
+DASHES = "-—－–"
 BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 
 
@@ -208,6 +209,10 @@ class SuffixFinder:
                         break  # 商务部“千帆出海”计划: the owner is a name of its own
                     continue  # 2021服贸会“青岛日”推介会: a fair's own event carries the fair's name
                 break
+            country = self._country_before(text, pos - 1) if ch in DASHES else None
+            if country is not None:
+                pos = best = country
+                break  # 中国-上海合作组织地方经贸合作示范区: a country and a dash open the name
             if ch in lex.stop_chars or ch.isspace():
                 break
             word = words.at(pos - 1)
@@ -219,6 +224,12 @@ class SuffixFinder:
             pos = word.start
             best = pos
         return best
+
+    def _country_before(self, text: str, at: int) -> int | None:
+        """The start of a country's name that ends right before ``at``."""
+        gaz = self.lex.gazetteer
+        return next((at - n for n in gaz.lengths if n <= at and n >= 2
+                     and gaz.names.get(text[at - n:at], ("", ""))[1] == "Country"), None)
 
     def _owner_before(self, text: str, at: int) -> str:
         """The class of a known name that ends right before ``at`` ("" if none)."""
