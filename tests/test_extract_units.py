@@ -174,6 +174,12 @@ def test_a_country_and_a_dash_open_a_name() -> None:
     assert mentions(ex)["中国-东盟自由贸易区"][0] == "Zone"
 
 
+def test_a_short_place_name_inside_a_common_word_is_no_place() -> None:
+    ex = extract("武汉真金白银支持企业和平台发展，白银市代表团来访。", "武汉市")
+    places = [m.text for m in ex.mentions if m.cls in ("City", "District")]
+    assert places == ["武汉", "白银市"]
+
+
 def test_a_function_word_inside_a_run_ends_the_clause() -> None:
     ex = extract("2023年，国务院在全国开展服务贸易创新发展试点，武汉就是试点城市之一。", "武汉市")
     assert not any(m.text.startswith("武汉就是") for m in ex.mentions)

@@ -48,13 +48,16 @@ def book_titles(text: str, lex: Lexicon) -> Iterator[Candidate]:
             yield Candidate(m.start(1), m.end(1), "", "work-title", 100)
 
 
-def gazetteer(text: str, lex: Lexicon) -> Iterator[Candidate]:
-    """Known names (places, ministries, organisations, fairs), longest match at each position."""
+def gazetteer(text: str, lex: Lexicon, words: Words | None = None) -> Iterator[Candidate]:
+    """Known names (places, ministries, organisations, fairs), longest match at each position. A
+    two-character name must stand as a word of its own (企业和平台 holds no 和平, 真金白银 no 白银)."""
     gaz = lex.gazetteer
     i = 0
     while i < len(text):
         for n in gaz.lengths:
             hit = gaz.names.get(text[i:i + n])
+            if hit and n <= 2 and words is not None and not words.aligned(i, i + n):
+                continue
             if hit and not _inside_latin_word(text, i, i + n):
                 canonical, cls = hit
                 yield Candidate(i, i + n, cls, "gazetteer", 80, canonical)

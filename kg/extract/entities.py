@@ -23,7 +23,7 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
     suffix_finder = find.suffix_finder(lex)
     pool = [
         *find.book_titles(text, lex),
-        *find.gazetteer(text, lex),
+        *find.gazetteer(text, lex, words),
         *find.relative_bodies(text, lex, place),
         *find.place_bodies(text, lex),
         *find.quoted_names(text, words, lex, suffix_finder),

@@ -139,7 +139,8 @@ def build_pipeline(lexicon_dir: str | None = None) -> Language:
     """The pipeline; the gazetteer's names become jieba words so tokens break where names do."""
     lex = load_lexicon(Path(lexicon_dir) if lexicon_dir else None)
     for word in lex.gazetteer.names:
-        jieba.add_word(word, freq=2000)
+        if len(word) > 2:  # two-character names (白银, 和平) are also common words: jieba's own call
+            jieba.add_word(word, freq=2000)
     for words in lex.suffixes.values():
         for word in words:
             jieba.add_word(word)

@@ -53,6 +53,10 @@ class Words:
         j = bisect_right(self.starts, end)
         return [w for w in self.words[i:j] if w.end <= end]
 
+    def aligned(self, start: int, end: int) -> bool:
+        """[start, end) begins and ends at word boundaries."""
+        return start in self.start_set and end in self.start_set
+
     def at(self, offset: int) -> Word | None:
         i = bisect_right(self.starts, offset) - 1
         return self.words[i] if i >= 0 else None
