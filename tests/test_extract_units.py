@@ -180,6 +180,18 @@ def test_a_short_place_name_inside_a_common_word_is_no_place() -> None:
     assert places == ["武汉", "白银市"]
 
 
+def test_a_meeting_or_body_named_after_the_city_pronoun_takes_the_city_name() -> None:
+    ex = extract("召开全市服务业高质量发展大会，成立全市行业协会商会联盟。", "武汉市")
+    found = mentions(ex)
+    assert found["全市服务业高质量发展大会"] == ("Event", "武汉市服务业高质量发展大会")
+    assert found["全市行业协会商会联盟"] == ("Organization", "武汉市行业协会商会联盟")
+
+
+def test_a_verb_before_a_place_name_is_no_part_of_it() -> None:
+    ex = extract("增强服务山东半岛消费群体的能力，全面升级浮山湾商圈。", "青岛市")
+    assert not any(m.text.startswith(("服务", "全面升级")) for m in ex.mentions)
+
+
 def test_a_function_word_inside_a_run_ends_the_clause() -> None:
     ex = extract("2023年，国务院在全国开展服务贸易创新发展试点，武汉就是试点城市之一。", "武汉市")
     assert not any(m.text.startswith("武汉就是") for m in ex.mentions)

@@ -126,6 +126,11 @@ class SuffixFinder:
                 continue
             if cls in ("Designation", "PilotProgramme"):
                 start = self._after_holder(text, start, m_start)
+            pronoun = next((p for p in self.lex.place_pronouns if text[:start].endswith(p)), "")
+            if pronoun and cls in self.lex.pronoun_named_classes:
+                # 全市服务业高质量发展大会: named after the document's city (completed in entities)
+                yield Candidate(start - len(pronoun), m_end, cls, "pronoun", 50)
+                continue
             specific = self._bracketed_place(text, m_end) or self._specific(text, start, m_start, cls, words)
             if specific and not self._slogan(text, start, m_start, m_end):
                 if text.startswith(self.lex.level_prefixes, start) and cls not in ("Enterprise", "GovernmentBody"):
@@ -252,7 +257,7 @@ class SuffixFinder:
                 start = word.end  # 青岛就是试点城市: an adverb, a preposition or a time word ends a clause
         inside = words.between(start, suffix_start)
         for i, word in enumerate(inside):
-            following = inside[i + 1] if i + 1 < len(inside) else None
+            following = inside[i + 1] if i + 1 < len(inside) else words.at(word.end)  # 服务|山东半岛
             if word.text in lex.verbs_before_names and following and following.text not in lex.generic_words:
                 start = word.end  # 服务青岛自贸片区: the name starts at the place
                 continue

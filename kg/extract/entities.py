@@ -150,7 +150,14 @@ def _subsequence(short: str, full: str) -> bool:
 
 
 def _complete_relative(c: find.Candidate, text: str, lex: Lexicon, place: dict[str, str]) -> find.Candidate:
-    """市服务业发展领导小组 in a Qingdao text is 青岛市服务业发展领导小组 (市 → the document's city)."""
+    """市服务业发展领导小组 in a Qingdao text is 青岛市服务业发展领导小组 (市 → the document's city);
+    全市服务业高质量发展大会 is 青岛市服务业高质量发展大会."""
+    if c.rule == "pronoun":
+        pronoun = next(p for p in lex.place_pronouns if text.startswith(p, c.start))
+        owner = place.get(lex.place_pronouns[pronoun])
+        if not owner:  # no place known: the name without the pronoun
+            return find.Candidate(c.start + len(pronoun), c.end, c.cls, "suffix", c.priority)
+        return find.Candidate(c.start, c.end, c.cls, c.rule, c.priority, owner + text[c.start + len(pronoun):c.end])
     first = text[c.start:c.start + 1]
     level = lex.relative_prefixes.get(first)
     if c.cls != "GovernmentBody" or c.rule != "suffix" or c.name or not level or not place.get(level):

@@ -75,6 +75,8 @@ class Lexicon:
     gazetteer: Gazetteer
     local_bodies: list[str]
     relative_prefixes: dict[str, str]
+    place_pronouns: dict[str, str]
+    pronoun_named_classes: frozenset[str]
     body_expansions: dict[str, str]
     relation_rules: list[dict[str, Any]]
     figures: dict[str, Any]
@@ -140,6 +142,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     bounds = _read(folder, "boundaries.yaml")
     persons = _read(folder, "persons.yaml")
     gaz, local_bodies, relative, expansions = _gazetteer(folder)
+    government = _read(folder, "government.yaml")
     return Lexicon(
         suffixes={cls: list(v.get("suffixes", [])) for cls, v in suffix_data.items() if isinstance(v, dict)},
         min_body={cls: int(v.get("min_body", 2)) for cls, v in suffix_data.items() if isinstance(v, dict)},
@@ -176,6 +179,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         gazetteer=gaz,
         local_bodies=sorted(local_bodies, key=len, reverse=True),
         relative_prefixes=relative or {"市": "city", "省": "province", "区": "district"},
+        place_pronouns=dict(government.get("place_pronouns") or {}),
+        pronoun_named_classes=frozenset(government.get("pronoun_named_classes") or []),
         body_expansions=expansions,
         relation_rules=list(_read(folder, "relations.yaml").get("rules", [])),
         figures=_read(folder, "figures.yaml"),
