@@ -306,6 +306,11 @@ def test_relation_from_a_trigger(text: str, place: str | None, expected: tuple[s
     assert any(normalise(subject) in s and p == predicate and normalise(obj) in o for s, p, o in found), found
 
 
+def test_a_title_is_held_not_taken_part_in() -> None:
+    ex = extract("武汉企业亮相国家级重点展会，获评5项服贸会“服务示范案例”。", "武汉市")
+    assert not [r for r in relations(ex) if r[1] == "participatesIn" and any("示范案例" in n for n in r[2])]
+
+
 def test_no_relation_without_a_trigger() -> None:
     assert relations(extract("商务部和《服务贸易发展规划》。四川长虹电器股份有限公司，国家文化出口重点企业。")) == []
 

@@ -24,6 +24,11 @@ def allowed(m: Mention, classes: list[str]) -> bool:
     return bool(class_names(m.cls) & set(classes))
 
 
+def fits(m: Mention, rule: dict[str, Any], role: str) -> bool:
+    """The mention may fill the rule's subject or object: a class allowed and none excluded."""
+    return allowed(m, rule[role]) and not allowed(m, rule.get(role + "_not", []))
+
+
 @lru_cache(maxsize=4)
 def _glue(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("^(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r"|\s)*$")
@@ -78,14 +83,16 @@ class RelationFinder:
 
     @staticmethod
     def _before(rule: dict[str, Any], text: str, mentions: list[Mention], t0: int, role: str) -> Mention | None:
-        near = [m for m in mentions if m.end <= t0 and t0 - m.end <= rule["gap"] and allowed(m, rule[role])]
+        near = [m for m in mentions if m.end <= t0 and t0 - m.end <= rule["gap"]
+                and fits(m, rule, role)]
         if rule.get("same_clause"):  # 8个案例入选…: no subject across a comma
             near = [m for m in near if not CLAUSE_BREAK.search(text[m.end:t0])]
         return near[-1] if near else None
 
     @staticmethod
     def _after(rule: dict[str, Any], mentions: list[Mention], t1: int, role: str, text: str = "") -> Mention | None:
-        near = [m for m in mentions if m.start >= t1 and m.start - t1 <= rule["gap"] and allowed(m, rule[role])]
+        near = [m for m in mentions if m.start >= t1 and m.start - t1 <= rule["gap"]
+                and fits(m, rule, role)]
         if rule.get("same_clause") and text:  # 入选X，…构建起Y: Y is no longer what was entered
             near = [m for m in near if not CLAUSE_BREAK.search(text[t1:m.start])]
         return near[0] if near else None
@@ -95,8 +102,8 @@ class RelationFinder:
         """Every member of the subject's enumeration with every member of the object's."""
         if s is None or o is None:
             return []
-        fits_s = (lambda m: allowed(m, rule["subject"])) if rule else (lambda m: m.cls == s.cls)
-        fits_o = (lambda m: allowed(m, rule["object"])) if rule else (lambda m: m.cls == o.cls)
+        fits_s = (lambda m: fits(m, rule, "subject")) if rule else (lambda m: m.cls == s.cls)
+        fits_o = (lambda m: fits(m, rule, "object")) if rule else (lambda m: m.cls == o.cls)
         subjects = [m for m in group(mentions, s, text) if m is s or fits_s(m)] if s in mentions else [s]
         objects = [m for m in group(mentions, o, text) if m is o or fits_o(m)] if o in mentions else [o]
         return [(a, b) for a in subjects for b in objects]
@@ -114,7 +121,7 @@ class RelationFinder:
 
     def _recent(self, rule: dict[str, Any], role: str) -> Mention | None:
         """The allowed mention named last in the sentences just before (本届展会, 亮相 …)."""
-        earlier = [m for m in self.history[-12:] if allowed(m, rule[role])]
+        earlier = [m for m in self.history[-12:] if fits(m, rule, role)]
         return earlier[-1] if earlier else None
 
     def _subject_after(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
@@ -124,14 +131,14 @@ class RelationFinder:
             o = place
         if s is None or o is None:
             return []
-        return [(m, o) for m in group(mentions, s, text) if allowed(m, rule["subject"])]
+        return [(m, o) for m in group(mentions, s, text) if fits(m, rule, "subject")]
 
     def _by_agents(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         by = text.rfind("由", max(0, t0 - rule["gap"]), t0)
         if by < 0:
             return []
-        organisers = [m for m in mentions if by < m.start and m.end <= t0 and allowed(m, rule["object"])]
-        events = [m for m in mentions if m.end <= by and allowed(m, rule["subject"])]
+        organisers = [m for m in mentions if by < m.start and m.end <= t0 and fits(m, rule, "object")]
+        events = [m for m in mentions if m.end <= by and fits(m, rule, "subject")]
         if not events:  # 本届展会由…主办: the event named last in the sentences just before
             recent = self._recent(rule, "subject")
             events = [recent] if recent else []
@@ -160,7 +167,7 @@ class RelationFinder:
         if s is None and o is not None:
             # 依托Y建设X: the subject follows a building verb after the object; else the city
             verbs = tuple(rule.get("subject_verbs", []))
-            after = [m for m in mentions if m.start > o.end and allowed(m, rule["subject"]) and not allowed(m, ["Place"])
+            after = [m for m in mentions if m.start > o.end and fits(m, rule, "subject") and not allowed(m, ["Place"])
                      and m.start - o.end <= rule["gap"] and m not in group(mentions, o, text)
                      and text[o.end:m.start].rstrip("“\"").endswith(verbs)]  # X is the verb's object, built: no place
             s = after[0] if after else place
@@ -170,8 +177,8 @@ class RelationFinder:
         at = text.rfind("在", max(0, t0 - rule["gap"]), t0)
         if at < 0:
             return []
-        venue = [m for m in mentions if m.start >= at and m.end <= t0 and allowed(m, rule["object"])]
-        events = [m for m in mentions if allowed(m, rule["subject"]) and (m.end <= at or m.start >= t1)]
+        venue = [m for m in mentions if m.start >= at and m.end <= t0 and fits(m, rule, "object")]
+        events = [m for m in mentions if fits(m, rule, "subject") and (m.end <= at or m.start >= t1)]
         if not venue or not events:
             return []
         event = min(events, key=lambda m: min(abs(at - m.end), abs(m.start - t1)))
@@ -181,7 +188,7 @@ class RelationFinder:
         """X与Y合作: two names joined by a conjunction before the trigger; 与Y合作 or 联合Y: the
         document's city (or the subject before) with Y."""
         joins = "|".join(map(re.escape, rule.get("conjunctions", [])))
-        before = [m for m in mentions if m.end <= t0 and t0 - m.end <= rule["gap"] and allowed(m, rule["subject"])]
+        before = [m for m in mentions if m.end <= t0 and t0 - m.end <= rule["gap"] and fits(m, rule, "subject")]
         for a, b in zip(before, before[1:]):
             if joins and re.fullmatch(rf"\s*(?:{joins})\s*", text[a.end:b.start]):
                 return [(a, b)]
