@@ -124,7 +124,9 @@ def build_store(root: Path) -> Path:
 
 
 def settings_for(store: Path, **overrides: object) -> Settings:
-    values: dict[str, object] = {"store": str(store), "query_timeout": 5.0, "query_workers": 2,
+    # A generous time limit: a worker's first export imports networkx and lays the graph out, which
+    # took over 5 s on a loaded two-core machine. The time-limit tests set their own short limit.
+    values: dict[str, object] = {"store": str(store), "query_timeout": 30.0, "query_workers": 2,
                                  "queries_dir": PROJECT_ROOT / "queries", "update_token": None,
                                  "allowed_hosts": []}
     values.update(overrides)

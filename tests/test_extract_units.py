@@ -192,6 +192,18 @@ def test_a_verb_before_a_place_name_is_no_part_of_it() -> None:
     assert not any(m.text.startswith(("服务", "全面升级")) for m in ex.mentions)
 
 
+def test_a_quoted_label_names_the_kind_a_few_words_on() -> None:
+    ex = extract("培育新一代“武汉之星”服务业类企业20家以上，开展“以旧换新”消费促进活动。", "武汉市")
+    found = mentions(ex)
+    assert found["“武汉之星”服务业类企业"][0] == "Designation"
+    assert found["“以旧换新”消费促进活动"][0] == "Programme"
+
+
+def test_yu_joins_two_kinds_inside_a_name() -> None:
+    ex = extract("争创国家级文化产业示范基地和国家文化与金融合作示范区。", "武汉市")
+    assert "国家文化与金融合作示范区" in mentions(ex)
+
+
 def test_a_function_word_inside_a_run_ends_the_clause() -> None:
     ex = extract("2023年，国务院在全国开展服务贸易创新发展试点，武汉就是试点城市之一。", "武汉市")
     assert not any(m.text.startswith("武汉就是") for m in ex.mentions)

@@ -224,6 +224,11 @@ class SuffixFinder:
             if ch in lex.stop_chars or ch.isspace():
                 break
             word = words.at(pos - 1)
+            if word is not None and word.text in lex.inner_conjunctions and pos - 1 > 0:
+                before = words.at(word.start - 1)
+                if before is not None and before.text in lex.generic_words and before.start >= suffix_start - self.MAX_LEN:
+                    pos = best = before.start  # 文化与金融合作示范区: 与 joins two kinds inside a name
+                    continue
             if word is None or word.text in lex.stop_tokens or word.text.isdigit():
                 level = next((p for p in lex.level_prefixes if text[:pos].endswith(p)), "")
                 if word is not None and level and len(level) > len(word.text):
@@ -253,7 +258,7 @@ class SuffixFinder:
                     and word.text not in lex.inner_name_words):
                 start = word.end  # 青岛接过全面深化…试点: the name starts after 接过
             elif (word.flag in INNER_BREAK_FLAGS and not self._name_word(word) and word.text not in lex.inner_name_words
-                  and not _quoted_at(text, word.start)):
+                  and word.text not in lex.inner_conjunctions and not _quoted_at(text, word.start)):
                 start = word.end  # 青岛就是试点城市: an adverb, a preposition or a time word ends a clause
         inside = words.between(start, suffix_start)
         for i, word in enumerate(inside):
@@ -377,7 +382,10 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
         after = text[m.end():m.end() + 12]
         hit = suffix_finder.pattern.match(after)
         inner = suffix_at_end(m.group(1), suffix_finder)
-        if hit:
+        kind = None if hit else _kind_after_quote(text, m, words, lex)
+        if kind is not None:
+            yield kind  # “青岛金花”服务业类企业, “以旧换新”消费促进活动
+        elif hit:
             cls = suffix_finder.suffix_class[hit.group()]
             yield Candidate(m.start(), m.end() + hit.end(), cls, "quoted", 70)
         elif inner and len(m.group(1)) - len(inner) >= 2:
@@ -387,6 +395,24 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
         owner = _owner(text, m.start(), words, lex)
         if owner is not None:
             yield owner
+
+
+def _kind_after_quote(text: str, quote: re.Match[str], words: Words, lex: Lexicon) -> Candidate | None:
+    """A short quoted label and the words after it up to a kind it names (``quoted_kinds``: 企业 →
+    Designation, 活动 → Programme), at most 8 characters on, with a word between and no stop word:
+    “青岛金花”服务业类企业, “以旧换新”消费促进活动; the longest such name."""
+    end = quote.end()
+    tail = re.match(r"[\u4e00-\u9fff]{2,8}", text[end:end + 8])
+    if tail is None or len(quote.group(1)) > 10 or not lex.quoted_kinds:
+        return None
+    kinds = sorted(lex.quoted_kinds, key=len, reverse=True)
+    for stop in range(end + len(tail.group()), end, -1):
+        ending = next((k for k in kinds if text[end:stop].endswith(k)), "")
+        if not ending or stop - end <= len(ending) or stop not in words.start_set:
+            continue
+        if not any(w.text in lex.stop_tokens for w in words.between(end, stop)):
+            return Candidate(quote.start(), stop, lex.quoted_kinds[ending], "quoted", 70)
+    return None
 
 
 def suffix_at_end(name: str, suffix_finder: SuffixFinder) -> str:

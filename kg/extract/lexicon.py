@@ -70,6 +70,8 @@ class Lexicon:
     name_prefix_patterns: dict[str, list[re.Pattern[str]]]
     name_suffix_patterns: dict[str, list[re.Pattern[str]]]
     enumeration_glue: tuple[str, ...]
+    inner_conjunctions: frozenset[str]
+    quoted_kinds: dict[str, str]
     built_classes: frozenset[str]
     event_abbreviations: tuple[str, ...]
     gazetteer: Gazetteer
@@ -174,6 +176,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         name_prefix_patterns={c: [re.compile(p) for p in ps] for c, ps in (bounds.get("name_prefix_patterns") or {}).items()},
         name_suffix_patterns={c: [re.compile(p) for p in ps] for c, ps in (bounds.get("name_suffix_patterns") or {}).items()},
         enumeration_glue=tuple(bounds.get("enumeration_glue", [])),
+        inner_conjunctions=frozenset(bounds.get("inner_conjunctions", [])),
+        quoted_kinds=dict(bounds.get("quoted_kinds") or {}),
         built_classes=frozenset(bounds.get("built_classes", [])),
         event_abbreviations=tuple((suffix_data.get("Event") or {}).get("abbreviations", [])),
         gazetteer=gaz,
