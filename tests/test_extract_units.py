@@ -323,6 +323,14 @@ def test_a_title_is_held_not_taken_part_in() -> None:
     assert not [r for r in relations(ex) if r[1] == "participatesIn" and any("示范案例" in n for n in r[2])]
 
 
+def test_what_is_built_in_a_place_and_what_a_park_gathers_are_located_there() -> None:
+    ex = extract("在江汉区规划建设江汉数字贸易产业园，打造新高地。", "武汉市")
+    assert ({"江汉数字贸易产业园"}, "locatedIn", {"江汉区"}) in relations(ex)
+    ex = extract("武汉光谷软件园正成为数字内容企业的集聚地。园区集聚了斗鱼科技、卷皮科技等160多家企业。", "武汉市")
+    hosts = {(min(s, key=len), min(o, key=len)) for s, p, o in relations(ex) if p == "locatedIn"}
+    assert {("斗鱼科技", "武汉光谷软件园"), ("卷皮科技", "武汉光谷软件园")} <= hosts
+
+
 def test_no_relation_without_a_trigger() -> None:
     assert relations(extract("商务部和《服务贸易发展规划》。四川长虹电器股份有限公司，国家文化出口重点企业。")) == []
 

@@ -144,6 +144,9 @@ def build_pipeline(lexicon_dir: str | None = None) -> Language:
     for words in lex.suffixes.values():
         for word in words:
             jieba.add_word(word)
+    for word in lex.leading_verbs:  # 规划建设 is one verb: its 规划 ends no document's name
+        if len(word) >= 4:
+            jieba.add_word(word, tag="v")
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     config = {"lexicon_dir": lexicon_dir}
     for component in ("stkg_mentions", "stkg_relations", "stkg_figures"):

@@ -58,6 +58,7 @@ class RelationFinder:
             "place_between": self._place_between, "object_after": self._object_after,
             "pair_before": self._pair_before, "subject_after": self._subject_after,
             "by_agents": self._by_agents, "located_prefix": self._located_prefix,
+            "anaphor_host": self._anaphor_host,
         }
         self.history: list[Mention] = []
 
@@ -146,6 +147,17 @@ class RelationFinder:
             return []
         return [(events[-1], o) for o in organisers]
 
+    def _anaphor_host(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        """园区集聚了A、B / 片区内的A: the host is a word standing for the site named last before."""
+        before = text[max(0, t0 - 4):t0]
+        if not any(before.endswith(a) for a in rule.get("anaphors", [])):
+            return []
+        host = self._recent(rule, "object")
+        first = self._after(rule, mentions, t1, "subject")
+        if host is None or first is None or first.start - t1 > 4:
+            return []
+        return [(m, host) for m in group(mentions, first, text) if fits(m, rule, "subject") and m.start >= first.start]
+
     def _located_prefix(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         o = self._after(rule, mentions, t1, "object")
         if o is not None:
@@ -178,7 +190,8 @@ class RelationFinder:
         if at < 0:
             return []
         venue = [m for m in mentions if m.start >= at and m.end <= t0 and fits(m, rule, "object")]
-        events = [m for m in mentions if fits(m, rule, "subject") and (m.end <= at or m.start >= t1)]
+        events = [m for m in mentions if fits(m, rule, "subject")
+                  and (m.start >= t1 if rule.get("subject_after_trigger") else (m.end <= at or m.start >= t1))]
         if not venue or not events:
             return []
         event = min(events, key=lambda m: min(abs(at - m.end), abs(m.start - t1)))
