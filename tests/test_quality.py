@@ -38,20 +38,21 @@ def test_gold_set_is_as_large_as_the_issue_asks(seed: Result) -> None:
 
 
 @pytest.mark.parametrize(("key", "measure", "floor"), [
-    ("entities (typed)", "f1", 0.66),
-    ("entities", "f1", 0.72),
-    ("relations", "f1", 0.51),
+    ("entities (typed)", "f1", 0.76),
+    ("entities", "f1", 0.80),
+    ("relations", "f1", 0.69),
     ("figures", "recall", 0.90),   # the issue's own floor, reached
-    ("aliases", "precision", 0.70),
+    ("aliases", "precision", 0.74),
+    ("aliases", "recall", 0.44),
 ])
 def test_seed_gold_floors(seed: Result, key: str, measure: str, floor: float) -> None:
     assert getattr(seed.score(key), measure) >= floor, f"{key} {measure} fell below {floor}"
 
 
 @pytest.mark.parametrize(("key", "measure", "floor"), [
-    ("entities (typed)", "f1", 0.79),
-    ("relations", "f1", 0.58),
-    ("figures", "recall", 0.78),
+    ("entities (typed)", "f1", 0.80),  # the issue's floor for unseen documents
+    ("relations", "f1", 0.60),         # likewise
+    ("figures", "recall", 0.80),
 ])
 def test_heldout_floors(heldout: Result, key: str, measure: str, floor: float) -> None:
     assert getattr(heldout.score(key), measure) >= floor, f"{key} {measure} fell below {floor}"
