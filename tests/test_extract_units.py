@@ -204,6 +204,13 @@ def test_yu_joins_two_kinds_inside_a_name() -> None:
     assert "国家文化与金融合作示范区" in mentions(ex)
 
 
+def test_an_industry_word_heading_a_longer_phrase_ends_no_company_name() -> None:
+    ex = extract("在新一轮科技浪潮中，培育武汉航运指数，长江船舶获评示范企业。", "武汉市")
+    found = mentions(ex)
+    assert not any(m.endswith(("科技", "航运")) for m in found)
+    assert found["长江船舶"][0] == "Enterprise"
+
+
 def test_a_function_word_inside_a_run_ends_the_clause() -> None:
     ex = extract("2023年，国务院在全国开展服务贸易创新发展试点，武汉就是试点城市之一。", "武汉市")
     assert not any(m.text.startswith("武汉就是") for m in ex.mentions)

@@ -108,6 +108,8 @@ class SuffixFinder:
                 continue  # the suffix is the head of a longer word
             if text[:m_end].endswith(self.lex.false_endings):
                 continue  # 部署 is not …署, 格局 not …局
+            if suffix in self.lex.weak_suffixes and self._noun_follows(m_end, words):
+                continue  # 新一轮科技浪潮: 科技 heads a longer phrase
             cls = self.suffix_class[suffix]
             start = self._left_edge(text, m_start, words, cls)
             if start is None:
@@ -237,6 +239,12 @@ class SuffixFinder:
             pos = word.start
             best = pos
         return best
+
+    @staticmethod
+    def _noun_follows(end: int, words: Words) -> bool:
+        following = words.at(end)
+        return following is not None and following.start == end and following.flag.startswith("n") \
+            and following.flag not in ("nr", "ns", "nt", "nz")
 
     def _country_before(self, text: str, at: int) -> int | None:
         """The start of a country's name that ends right before ``at``."""

@@ -71,6 +71,7 @@ class Lexicon:
     name_suffix_patterns: dict[str, list[re.Pattern[str]]]
     enumeration_glue: tuple[str, ...]
     inner_conjunctions: frozenset[str]
+    weak_suffixes: frozenset[str]
     quoted_kinds: dict[str, str]
     built_classes: frozenset[str]
     event_abbreviations: tuple[str, ...]
@@ -177,6 +178,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         name_suffix_patterns={c: [re.compile(p) for p in ps] for c, ps in (bounds.get("name_suffix_patterns") or {}).items()},
         enumeration_glue=tuple(bounds.get("enumeration_glue", [])),
         inner_conjunctions=frozenset(bounds.get("inner_conjunctions", [])),
+        weak_suffixes=frozenset(bounds.get("weak_suffixes", [])),
         quoted_kinds=dict(bounds.get("quoted_kinds") or {}),
         built_classes=frozenset(bounds.get("built_classes", [])),
         event_abbreviations=tuple((suffix_data.get("Event") or {}).get("abbreviations", [])),
