@@ -211,6 +211,14 @@ def test_an_industry_word_heading_a_longer_phrase_ends_no_company_name() -> None
     assert found["长江船舶"][0] == "Enterprise"
 
 
+def test_names_of_common_words_count_when_listed_beside_a_proper_one() -> None:
+    ex = extract("建好国际院士港、院士智谷、武汉国际人力资源服务产业园。", "武汉市")
+    found = mentions(ex)
+    assert found["国际院士港"][0] == "Park" and found["院士智谷"][0] == "Park"
+    ex = extract("建好国际院士港、院士智谷。", "武汉市")  # no proper name in the list: no names
+    assert not mentions(ex)
+
+
 def test_a_function_word_inside_a_run_ends_the_clause() -> None:
     ex = extract("2023年，国务院在全国开展服务贸易创新发展试点，武汉就是试点城市之一。", "武汉市")
     assert not any(m.text.startswith("武汉就是") for m in ex.mentions)

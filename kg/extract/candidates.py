@@ -134,10 +134,15 @@ class SuffixFinder:
                 yield Candidate(start - len(pronoun), m_end, cls, "pronoun", 50)
                 continue
             specific = self._bracketed_place(text, m_end) or self._specific(text, start, m_start, cls, words)
-            if specific and not self._slogan(text, start, m_start, m_end):
+            if self._slogan(text, start, m_start, m_end):
+                continue
+            if specific:
                 if text.startswith(self.lex.level_prefixes, start) and cls not in ("Enterprise", "GovernmentBody"):
                     cls = "Designation"  # 省级数字服务出口基地: a title sites are recognised as
                 yield self._edition(text, start, m_end, cls)
+            elif cls in self.lex.listed_classes:
+                # 国际院士港、院士智谷: a name of common words, kept only beside a listed proper name
+                yield Candidate(start, m_end, cls, "suffix-listed", 20)
 
     def _bracketed_place(self, text: str, end: int) -> int:
         """全球标准数据中心（青岛）: a known place in brackets right after a name is part of it."""

@@ -34,7 +34,8 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
         *find.abbreviated_events(text, words, lex),
         *_enumeration_members(text, words, lex, suffix_finder),
     ]
-    chosen = [c for c in _select(_split_owned([c for c in pool if c is not None])) if c.cls]  # work titles only block
+    pool = _listed_generic_names([c for c in pool if c is not None], text, lex)
+    chosen = [c for c in _select(_split_owned(pool)) if c.cls]  # work titles only block
     chosen = [_complete_relative(c, text, lex, place) for c in chosen if _district_in_scope(c, text, lex, place)]
     mentions = [_to_mention(c, text, sentences) for c in chosen]
     mentions = _propagate(text, mentions, sentences)
@@ -227,6 +228,30 @@ def trim_left(c: find.Candidate, text: str, token_starts: set[int], lex: Lexicon
     if c.end - start < 2:
         return None
     return find.Candidate(start, c.end, c.cls, c.rule, c.priority, c.name)
+
+
+def _listed_generic_names(pool: list[find.Candidate], text: str, lex: Lexicon) -> list[find.Candidate]:
+    """A name of common words (rule suffix-listed) stays only when a list (、) joins it, directly or
+    through other such names, to a proper suffix name of a listed class."""
+    listed = sorted((c for c in pool if c.rule == "suffix-listed"), key=lambda c: c.start)
+    if not listed:
+        return pool
+    proper = [c for c in pool if c.rule == "suffix" and c.cls in lex.listed_classes]
+    anchors = {(c.start, c.end): c.cls for c in proper}
+    kept: dict[find.Candidate, find.Candidate] = {}
+    changed = True
+    while changed:  # spread along the list: A、B、C with only C proper keeps B, then A
+        changed = False
+        for c in listed:
+            if c in kept:
+                continue
+            beside = next((cls for (s, e), cls in anchors.items() if text[c.end:s] == "、" or text[e:c.start] == "、"), None)
+            if beside is not None:
+                # 国际院士港 listed with parks is a park: a “port” of common words is no real place
+                kept[c] = find.Candidate(c.start, c.end, beside if c.cls == "Place" else c.cls, "suffix", c.priority)
+                anchors[(c.start, c.end)] = kept[c].cls
+                changed = True
+    return [kept.get(c, c) for c in pool if c.rule != "suffix-listed" or c in kept]
 
 
 def _split_owned(pool: list[find.Candidate]) -> list[find.Candidate]:

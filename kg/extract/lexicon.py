@@ -43,6 +43,7 @@ class Lexicon:
     suffixes: dict[str, list[str]]  # class -> suffixes
     min_body: dict[str, int]
     stop_tokens: frozenset[str]
+    clause_openers: tuple[str, ...]
     stop_chars: frozenset[str]
     generic_words: frozenset[str]
     designation_prefixes: tuple[str, ...]
@@ -72,6 +73,7 @@ class Lexicon:
     enumeration_glue: tuple[str, ...]
     inner_conjunctions: frozenset[str]
     weak_suffixes: frozenset[str]
+    listed_classes: frozenset[str]
     quoted_kinds: dict[str, str]
     built_classes: frozenset[str]
     event_abbreviations: tuple[str, ...]
@@ -149,7 +151,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     return Lexicon(
         suffixes={cls: list(v.get("suffixes", [])) for cls, v in suffix_data.items() if isinstance(v, dict)},
         min_body={cls: int(v.get("min_body", 2)) for cls, v in suffix_data.items() if isinstance(v, dict)},
-        stop_tokens=frozenset(bounds.get("stop_tokens", [])),
+        stop_tokens=frozenset(bounds.get("stop_tokens", [])) | frozenset(bounds.get("clause_openers", [])),
+        clause_openers=tuple(bounds.get("clause_openers", [])),
         stop_chars=frozenset(bounds.get("stop_chars", "")),
         generic_words=frozenset(bounds.get("generic_words", [])),
         designation_prefixes=tuple(bounds.get("designation_prefixes", [])),
@@ -179,6 +182,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         enumeration_glue=tuple(bounds.get("enumeration_glue", [])),
         inner_conjunctions=frozenset(bounds.get("inner_conjunctions", [])),
         weak_suffixes=frozenset(bounds.get("weak_suffixes", [])),
+        listed_classes=frozenset(bounds.get("listed_classes", [])),
         quoted_kinds=dict(bounds.get("quoted_kinds") or {}),
         built_classes=frozenset(bounds.get("built_classes", [])),
         event_abbreviations=tuple((suffix_data.get("Event") or {}).get("abbreviations", [])),

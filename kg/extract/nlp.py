@@ -147,6 +147,8 @@ def build_pipeline(lexicon_dir: str | None = None) -> Language:
     for word in lex.leading_verbs:  # 规划建设 is one verb: its 规划 ends no document's name
         if len(word) >= 4:
             jieba.add_word(word, tag="v")
+    for word in lex.clause_openers:  # 建好 is one word, not 建 and an adjective 好 opening a name
+        jieba.add_word(word, tag="v")
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     config = {"lexicon_dir": lexicon_dir}
     for component in ("stkg_mentions", "stkg_relations", "stkg_figures"):
