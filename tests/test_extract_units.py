@@ -219,6 +219,15 @@ def test_names_of_common_words_count_when_listed_beside_a_proper_one() -> None:
     assert not mentions(ex)
 
 
+def test_a_quoted_suffix_and_a_joined_kind_belong_to_the_title() -> None:
+    ex = extract("斗鱼科技、卷皮科技等5家企业入选中国软件和信息技术服务业综合竞争力“百强”。", "武汉市")
+    title = "中国软件和信息技术服务业综合竞争力“百强”"
+    assert mentions(ex)[title][0] == "Designation"
+    assert any(p == "designatedAs" and "斗鱼科技" in s for s, p, o in relations(ex))
+    ex = extract("建设国际金融中心和国际航运中心。", "武汉市")  # two names, not one
+    assert "国际金融中心和国际航运中心" not in mentions(ex)
+
+
 def test_a_function_word_inside_a_run_ends_the_clause() -> None:
     ex = extract("2023年，国务院在全国开展服务贸易创新发展试点，武汉就是试点城市之一。", "武汉市")
     assert not any(m.text.startswith("武汉就是") for m in ex.mentions)

@@ -111,6 +111,8 @@ class SuffixFinder:
             if suffix in self.lex.weak_suffixes and self._noun_follows(m_end, words):
                 continue  # 新一轮科技浪潮: 科技 heads a longer phrase
             cls = self.suffix_class[suffix]
+            if text[m_start - 1:m_start] == "“" and text[m_end:m_end + 1] == "”":
+                m_start, m_end = m_start - 1, m_end + 1  # 综合竞争力“百强”: the suffix in quotes
             start = self._left_edge(text, m_start, words, cls)
             if start is None:
                 continue
@@ -233,8 +235,9 @@ class SuffixFinder:
             word = words.at(pos - 1)
             if word is not None and word.text in lex.inner_conjunctions and pos - 1 > 0:
                 before = words.at(word.start - 1)
-                if before is not None and before.text in lex.generic_words and before.start >= suffix_start - self.MAX_LEN:
-                    pos = best = before.start  # 文化与金融合作示范区: 与 joins two kinds inside a name
+                if (before is not None and before.text in lex.generic_words and before.text not in self.suffix_class
+                        and before.start >= suffix_start - self.MAX_LEN):
+                    pos = best = before.start  # 文化与金融合作示范区, 软件和信息技术服务业: two kinds inside a name
                     continue
             if word is None or word.text in lex.stop_tokens or word.text.isdigit():
                 level = next((p for p in lex.level_prefixes if text[:pos].endswith(p)), "")
