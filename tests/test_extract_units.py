@@ -386,6 +386,13 @@ def test_what_a_text_says_will_happen_is_for_its_own_year_unless_it_recurs() -> 
     assert recurring.year is None
 
 
+def test_a_paragraph_that_opens_with_a_plan_is_about_the_texts_year() -> None:
+    text = "现代物流产业方面，武汉将增强枢纽功能；集装箱海铁联运量突破235万标准箱。\n\n武汉每年推出创新案例3项。"
+    years = {f.value: f.year for f in extract(text, place="武汉市", date="2024-03").figures}
+    assert years[Decimal("235")] == 2024
+    assert years[Decimal("3")] is None  # a new paragraph, and a yearly figure
+
+
 def test_an_event_named_with_its_year_dates_the_figures_beside_it() -> None:
     figures = extract("在2023服贸会“湖北日”推介会上，12个项目集中签约。", place="武汉市", date="2023-09").figures
     assert [(f.value, f.year) for f in figures] == [(Decimal("12"), 2023)]

@@ -53,7 +53,8 @@ class FigureFinder:
         head = sentence.text[:18]  # the opening clause or two (从…来看，2024年，…)
         if not (YEAR.search(head) or any(w in head for w in self.relative_years)
                 or any(p.search(head) for p in self.undated)):
-            return None
+            # 现代物流产业方面，青岛将…；…: a paragraph that opens with a plan is about the text's year
+            return self._plan_year(head, doc_year)
         return self._year(head, doc_year)
 
     def find(self, sentence: Sentence, mentions: list[Mention], doc_year: int | None,
@@ -90,8 +91,9 @@ class FigureFinder:
             unit = m.group("unit")
         before = text[: m.start()]
         clause = CLAUSE_BREAK.split(before)[-1]
+        recurring = any(w in before for w in self.recurring_words)  # 每年推出…: no one year
         year = (self._year(before, doc_year) or self._edition_year(mentions)
-                or (context_year if self.inherit_paragraph_year else None)
+                or (context_year if self.inherit_paragraph_year and not recurring else None)
                 or self._plan_year(before, doc_year) or self.default_year(doc_year))
         is_growth = unit in ("%", "％", "倍") and any(w in clause[-8:] for w in self.growth_words)
         is_target = (any(w in before for w in self.target_words) or self._future(before, doc_year)
