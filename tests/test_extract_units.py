@@ -228,6 +228,21 @@ def test_a_quoted_suffix_and_a_joined_kind_belong_to_the_title() -> None:
     assert "国际金融中心和国际航运中心" not in mentions(ex)
 
 
+def test_branch_offices_and_local_organisations() -> None:
+    ex = extract("国家统计局武汉调查队、人行湖北省分行和武汉市贸促会联合发布报告。", "武汉市")
+    found = mentions(ex)
+    assert found["国家统计局武汉调查队"][0] == "GovernmentBody"
+    assert found["人行湖北省分行"] == ("GovernmentBody", "中国人民银行湖北省分行")
+    assert found["武汉市贸促会"][0] == "Organization"
+
+
+def test_a_quoted_label_right_before_its_kind_keeps_the_words_before_it() -> None:
+    ex = extract("累计培育数字贸易“领航”企业100家、“瞪羚”企业30家。", "武汉市")
+    found = mentions(ex)
+    assert found["数字贸易“领航”企业"][0] == "Designation"
+    assert found["“瞪羚”企业"][0] == "Designation"
+
+
 def test_a_function_word_inside_a_run_ends_the_clause() -> None:
     ex = extract("2023年，国务院在全国开展服务贸易创新发展试点，武汉就是试点城市之一。", "武汉市")
     assert not any(m.text.startswith("武汉就是") for m in ex.mentions)

@@ -367,7 +367,20 @@ def place_bodies(text: str, lex: Lexicon) -> Iterator[Candidate]:
     for m in pattern.finditer(text):
         full_place = gaz.names[m.group(1)][0]
         body = lex.body_expansions.get(m.group(2), m.group(2))
-        yield Candidate(m.start(), m.end(), "GovernmentBody", "place-body", 85, full_place + body)
+        cls = lex.local_body_classes.get(m.group(2), "GovernmentBody")  # 杭州市贸促会 is an organisation
+        yield Candidate(m.start(), m.end(), cls, "place-body", 85, full_place + body)
+
+
+def branch_offices(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """国家统计局杭州调查队, 人行浙江省分行: a central body, a place and a branch word."""
+    central = tuple(n for n, (_, cls) in lex.gazetteer.names.items() if cls == "GovernmentBody" and len(n) >= 2)
+    if not central or not lex.branch_words:
+        return
+    pattern = re.compile("(" + alternation(central) + ")(" + alternation(_admin_places(lex)) + ")("
+                         + alternation(lex.branch_words) + ")")
+    for m in pattern.finditer(text):
+        owner = lex.gazetteer.names[m.group(1)][0]
+        yield Candidate(m.start(), m.end(), "GovernmentBody", "place-body", 86, owner + m.group(2) + m.group(3))
 
 
 @lru_cache(maxsize=4)
@@ -398,7 +411,7 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
         after = text[m.end():m.end() + 12]
         hit = suffix_finder.pattern.match(after)
         inner = suffix_at_end(m.group(1), suffix_finder)
-        kind = None if hit else _kind_after_quote(text, m, words, lex)
+        kind = None if hit else _kind_after_quote(text, m, words, lex, suffix_finder)
         if kind is not None:
             yield kind  # “青岛金花”服务业类企业, “以旧换新”消费促进活动
         elif hit:
@@ -413,21 +426,26 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
             yield owner
 
 
-def _kind_after_quote(text: str, quote: re.Match[str], words: Words, lex: Lexicon) -> Candidate | None:
+def _kind_after_quote(text: str, quote: re.Match[str], words: Words, lex: Lexicon,
+                      suffix_finder: SuffixFinder) -> Candidate | None:
     """A short quoted label and the words after it up to a kind it names (``quoted_kinds``: 企业 →
-    Designation, 活动 → Programme), at most 8 characters on, with a word between and no stop word:
-    “青岛金花”服务业类企业, “以旧换新”消费促进活动; the longest such name."""
+    Designation, 活动 → Programme), at most 8 characters on, with no stop word between:
+    “瞪羚”企业, “青岛金花”服务业类企业, “以旧换新”消费促进活动; the longest such name."""
     end = quote.end()
-    tail = re.match(r"[\u4e00-\u9fff]{2,8}", text[end:end + 8])
+    tail = re.match(r"[\u4e00-\u9fff]{2,8}", text[end:end + 8])  # noqa: the kind is 2 characters or more
     if tail is None or len(quote.group(1)) > 10 or not lex.quoted_kinds:
         return None
     kinds = sorted(lex.quoted_kinds, key=len, reverse=True)
     for stop in range(end + len(tail.group()), end, -1):
         ending = next((k for k in kinds if text[end:stop].endswith(k)), "")
-        if not ending or stop - end <= len(ending) or stop not in words.start_set:
+        if not ending or stop not in words.start_set:
             continue
         if not any(w.text in lex.stop_tokens for w in words.between(end, stop)):
-            return Candidate(quote.start(), stop, lex.quoted_kinds[ending], "quoted", 70)
+            # 数字贸易“领航”企业: the words before the quote belong to the name as in any suffix name
+            cls = lex.quoted_kinds[ending]
+            left = suffix_finder._left_edge(text, quote.start(), words, cls)
+            start = suffix_finder._trim(left, quote.start(), words, text) if left is not None else quote.start()
+            return Candidate(start, stop, cls, "quoted", 70)
     return None
 
 

@@ -81,6 +81,8 @@ class Lexicon:
     local_bodies: list[str]
     relative_prefixes: dict[str, str]
     place_pronouns: dict[str, str]
+    local_body_classes: dict[str, str]
+    branch_words: tuple[str, ...]
     pronoun_named_classes: frozenset[str]
     body_expansions: dict[str, str]
     relation_rules: list[dict[str, Any]]
@@ -190,6 +192,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         local_bodies=sorted(local_bodies, key=len, reverse=True),
         relative_prefixes=relative or {"市": "city", "省": "province", "区": "district"},
         place_pronouns=dict(government.get("place_pronouns") or {}),
+        local_body_classes=dict(government.get("local_body_classes") or {}),
+        branch_words=tuple(government.get("branch_words") or []),
         pronoun_named_classes=frozenset(government.get("pronoun_named_classes") or []),
         body_expansions=expansions,
         relation_rules=list(_read(folder, "relations.yaml").get("rules", [])),
