@@ -370,6 +370,20 @@ def test_what_is_built_in_a_place_and_what_a_park_gathers_are_located_there() ->
     assert {("斗鱼科技", "武汉光谷软件园"), ("卷皮科技", "武汉光谷软件园")} <= hosts
 
 
+def test_what_stands_before_zheyi_is_a_name_holding_the_title_after_it() -> None:
+    ex = extract("东湖高新区依托光谷软件园这一国家数字服务出口基地，发展软件信息服务。", "武汉市")
+    found = mentions(ex)
+    assert found["光谷软件园"][0] == "Park"
+    assert found["国家数字服务出口基地"][0] == "Designation"
+    assert ({"光谷软件园"}, "designatedAs", {"国家数字服务出口基地"}) in relations(ex)
+
+
+def test_a_venue_is_whatever_stands_between_zai_and_the_holding_verb() -> None:
+    ex = extract("2025长江数字文化贸易论坛同期在汉口国际会议中心举行。", "武汉市")
+    assert mentions(ex)["汉口国际会议中心"][0] == "Place"
+    assert any(p == "heldIn" and "汉口国际会议中心" in o for s, p, o in relations(ex))
+
+
 def test_no_relation_without_a_trigger() -> None:
     assert relations(extract("商务部和《服务贸易发展规划》。四川长虹电器股份有限公司，国家文化出口重点企业。")) == []
 

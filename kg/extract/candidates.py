@@ -371,6 +371,39 @@ def place_bodies(text: str, lex: Lexicon) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), cls, "place-body", 85, full_place + body)
 
 
+def demonstrated_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFinder) -> Iterator[Candidate]:
+    """天府软件园这一国家数字服务出口基地, 文博会这一国家级展会: what stands before 这一 + a class word
+    is a name, of its own suffix's class or else of the class word's."""
+    if not lex.demonstratives:
+        return
+    pattern = re.compile("(?:" + alternation(lex.demonstratives) + r")([\u4e00-\u9fff]{2,16})")
+    for m in pattern.finditer(text):
+        kind = suffix_finder.pattern.search(m.group(1))  # the class word the demonstrative points to
+        if kind is None or m.start() not in words.start_set:
+            continue
+        left = suffix_finder._left_edge(text, m.start(), words)
+        if left is None:
+            continue
+        start = suffix_finder._trim(left, m.start(), words, text)
+        name = text[start:m.start()]
+        if len(name) < 2 or name in lex.gazetteer.names:
+            continue  # a known name is found by the gazetteer
+        own = suffix_at_end(name, suffix_finder)
+        yield Candidate(start, m.start(), suffix_finder.suffix_class[own or kind.group()], "demonstrated", 55)
+
+
+def venues(text: str, lex: Lexicon, suffix_finder: SuffixFinder) -> Iterator[Candidate]:
+    """在前海国际会议中心举行: the words between 在 and a holding verb that end in a venue suffix
+    name the venue, whatever words they are made of."""
+    if not lex.venue_verbs:
+        return
+    places = tuple(s for s, c in suffix_finder.suffix_class.items() if c == "Place")
+    pattern = re.compile(r"在([\u4e00-\u9fff（）()]{3,20}?)(?:" + alternation(lex.venue_verbs) + ")")
+    for m in pattern.finditer(text):
+        if m.group(1).endswith(places):
+            yield Candidate(m.start(1), m.end(1), "Place", "venue", 60)
+
+
 def branch_offices(text: str, lex: Lexicon) -> Iterator[Candidate]:
     """国家统计局杭州调查队, 人行浙江省分行: a central body, a place and a branch word."""
     central = tuple(n for n, (_, cls) in lex.gazetteer.names.items() if cls == "GovernmentBody" and len(n) >= 2)

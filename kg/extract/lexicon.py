@@ -74,6 +74,8 @@ class Lexicon:
     inner_conjunctions: frozenset[str]
     weak_suffixes: frozenset[str]
     listed_classes: frozenset[str]
+    venue_verbs: tuple[str, ...]
+    demonstratives: tuple[str, ...]
     quoted_kinds: dict[str, str]
     built_classes: frozenset[str]
     event_abbreviations: tuple[str, ...]
@@ -185,6 +187,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         inner_conjunctions=frozenset(bounds.get("inner_conjunctions", [])),
         weak_suffixes=frozenset(bounds.get("weak_suffixes", [])),
         listed_classes=frozenset(bounds.get("listed_classes", [])),
+        venue_verbs=tuple(bounds.get("venue_verbs", [])),
+        demonstratives=tuple(bounds.get("demonstratives", [])),
         quoted_kinds=dict(bounds.get("quoted_kinds") or {}),
         built_classes=frozenset(bounds.get("built_classes", [])),
         event_abbreviations=tuple((suffix_data.get("Event") or {}).get("abbreviations", [])),
