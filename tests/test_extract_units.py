@@ -384,6 +384,18 @@ def test_a_venue_is_whatever_stands_between_zai_and_the_holding_verb() -> None:
     assert any(p == "heldIn" and "汉口国际会议中心" in o for s, p, o in relations(ex))
 
 
+def test_organisers_without_you_and_operators_after_you() -> None:
+    ex = extract("本届汉交会由湖北省人民政府主办，长江日报集团、湖北广电集团承办。", "武汉市")
+    organisers = {min(o, key=len) for s, p, o in relations(ex) if p == "organizedBy"}
+    assert {"湖北省人民政府", "长江日报集团", "湖北广电集团"} <= organisers
+    ex = extract("武汉上线“汉贸通”平台。该平台由武汉文化产权交易所运营，已服务企业3400余家。", "武汉市")
+    assert any(p == "operates" and "武汉文化产权交易所" in s and any("汉贸通" in n for n in o)
+               for s, p, o in relations(ex))
+    ex = extract("由市商务局指导、武汉数贸服务有限公司建设运营的“汉贸通”平台上线。", "武汉市")
+    operators = {min(s, key=len) for s, p, o in relations(ex) if p == "operates"}
+    assert operators == {"武汉数贸服务有限公司"}  # the guiding bureau operates nothing
+
+
 def test_no_relation_without_a_trigger() -> None:
     assert relations(extract("商务部和《服务贸易发展规划》。四川长虹电器股份有限公司，国家文化出口重点企业。")) == []
 

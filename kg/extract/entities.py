@@ -49,7 +49,7 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
     return mentions, aliases + abbreviations + unplaced
 
 
-PROPAGATED_RULES = {"apposition", "quoted", "suffix", "enumeration", "place-body"}
+PROPAGATED_RULES = {"apposition", "quoted", "suffix", "enumeration", "place-body", "demonstrated", "venue"}
 
 
 def _propagate(text: str, mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:

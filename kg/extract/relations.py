@@ -135,17 +135,31 @@ class RelationFinder:
         return [(m, o) for m in group(mentions, s, text) if fits(m, rule, "subject")]
 
     def _by_agents(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        """(E)由A、B主办: the agents between 由 and the trigger, the thing before 由 (or named last
+        in the sentences before: 本届展会由…, 该平台由…运营). Without 由, the list right before the
+        trigger in its clause (…共同主办，A、B承办). ``agent_is_subject``: 由X运营 gives X operates P."""
         by = text.rfind("由", max(0, t0 - rule["gap"]), t0)
-        if by < 0:
+        agent_role, thing_role = ("subject", "object") if rule.get("agent_is_subject") else ("object", "subject")
+        if by >= 0:
+            between = [m for m in mentions if by < m.start and m.end <= t0 and fits(m, rule, agent_role)]
+            # 由市商务局指导、A建设运营: the list right before the verb, not every name after 由
+            agents = [m for m in group(mentions, between[-1], text) if by < m.start and m.end <= t0
+                      and fits(m, rule, agent_role)] if between else []
+            things = [m for m in mentions if m.end <= by and fits(m, rule, thing_role)]
+        else:
+            last = self._before(rule, text, mentions, t0, agent_role)
+            if last is None or CLAUSE_BREAK.search(text[last.end:t0]) or t0 - last.end > 2 or text[t1:t1 + 1] == "的":
+                return []  # X主办的E is the object_first rule's
+            agents = [m for m in group(mentions, last, text) if m.end <= t0 and fits(m, rule, agent_role)]
+            things = [m for m in mentions if m.end <= agents[0].start and fits(m, rule, thing_role)]
+        if not things:  # 本届展会由…主办: the thing named last in the sentences just before
+            recent = self._recent(rule, thing_role)
+            things = [recent] if recent else []
+        if not agents or not things:
             return []
-        organisers = [m for m in mentions if by < m.start and m.end <= t0 and fits(m, rule, "object")]
-        events = [m for m in mentions if m.end <= by and fits(m, rule, "subject")]
-        if not events:  # 本届展会由…主办: the event named last in the sentences just before
-            recent = self._recent(rule, "subject")
-            events = [recent] if recent else []
-        if not organisers or not events:
-            return []
-        return [(events[-1], o) for o in organisers]
+        if rule.get("agent_is_subject"):
+            return [(a, things[-1]) for a in agents]
+        return [(things[-1], a) for a in agents]
 
     def _anaphor_host(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """园区集聚了A、B / 片区内的A: the host is a word standing for the site named last before."""
