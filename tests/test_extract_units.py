@@ -243,6 +243,11 @@ def test_a_quoted_label_right_before_its_kind_keeps_the_words_before_it() -> Non
     assert found["“瞪羚”企业"][0] == "Designation"
 
 
+def test_a_second_name_shares_the_national_prefix_of_the_first() -> None:
+    ex = extract("加快国家人力资源服务出口基地和语言服务出口基地建设。", "武汉市")
+    assert mentions(ex)["语言服务出口基地"] == ("Base", "国家语言服务出口基地")
+
+
 def test_a_function_word_inside_a_run_ends_the_clause() -> None:
     ex = extract("2023年，国务院在全国开展服务贸易创新发展试点，武汉就是试点城市之一。", "武汉市")
     assert not any(m.text.startswith("武汉就是") for m in ex.mentions)

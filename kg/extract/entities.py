@@ -67,6 +67,8 @@ def _propagate(text: str, mentions: list[Mention], sentences: list[Sentence]) ->
 
 
 PLACE_CLASSES = frozenset({"Place", "Country", "Province", "City", "District"})
+TITLE_CLASSES = frozenset({"Designation", "PilotProgramme"})
+LIST_GLUE = ("、", "和", "及", "与")
 MEMBER_GAP = re.compile(r"^等(?:[0-9一二两三四五六七八九十]+[家个所座项批])?$")
 
 
@@ -235,12 +237,13 @@ def trim_left(c: find.Candidate, text: str, token_starts: set[int], lex: Lexicon
 
 def _listed_generic_names(pool: list[find.Candidate], text: str, lex: Lexicon) -> list[find.Candidate]:
     """A name of common words (rule suffix-listed) stays only when a list (、) joins it, directly or
-    through other such names, to a proper suffix name of a listed class."""
+    through other such names, to a proper suffix name of a listed class. Right after a national
+    title of the same ending (国家人力资源服务出口基地和语言服务出口基地) it shares the title's
+    prefix: 国家语言服务出口基地."""
     listed = sorted((c for c in pool if c.rule == "suffix-listed"), key=lambda c: c.start)
     if not listed:
         return pool
-    proper = [c for c in pool if c.rule == "suffix" and c.cls in lex.listed_classes]
-    anchors = {(c.start, c.end): c.cls for c in proper}
+    anchors = {(c.start, c.end): c for c in pool if c.rule == "suffix" and c.cls in lex.listed_classes | TITLE_CLASSES}
     kept: dict[find.Candidate, find.Candidate] = {}
     changed = True
     while changed:  # spread along the list: A、B、C with only C proper keeps B, then A
@@ -248,13 +251,26 @@ def _listed_generic_names(pool: list[find.Candidate], text: str, lex: Lexicon) -
         for c in listed:
             if c in kept:
                 continue
-            beside = next((cls for (s, e), cls in anchors.items() if text[c.end:s] == "、" or text[e:c.start] == "、"), None)
-            if beside is not None:
-                # 国际院士港 listed with parks is a park: a “port” of common words is no real place
-                kept[c] = find.Candidate(c.start, c.end, beside if c.cls == "Place" else c.cls, "suffix", c.priority)
-                anchors[(c.start, c.end)] = kept[c].cls
+            before = next((a for (s, e), a in anchors.items() if text[e:c.start] in LIST_GLUE), None)
+            after = next((a for (s, e), a in anchors.items() if text[c.end:s] == "、"), None)
+            keep = _shared_title(c, before, text, lex) if before is not None else None
+            for anchor in (before, after):
+                if keep is None and anchor is not None and anchor.cls in lex.listed_classes:
+                    # 国际院士港 listed with parks is a park: a “port” of common words is no real place
+                    keep = find.Candidate(c.start, c.end, anchor.cls if c.cls == "Place" else c.cls, "suffix", c.priority)
+            if keep is not None:
+                kept[c] = anchors[(c.start, c.end)] = keep
                 changed = True
     return [kept.get(c, c) for c in pool if c.rule != "suffix-listed" or c in kept]
+
+
+def _shared_title(c: find.Candidate, anchor: find.Candidate, text: str, lex: Lexicon) -> find.Candidate | None:
+    """国家人力资源服务出口基地和语言服务出口基地: the second shares the first's national prefix."""
+    anchor_text = text[anchor.start:anchor.end]
+    prefix = next((p for p in lex.national_prefixes if anchor_text.startswith(p)), "")
+    if not prefix or anchor_text[-2:] != text[c.end - 2:c.end] or text.startswith(prefix, c.start):
+        return None
+    return find.Candidate(c.start, c.end, anchor.cls, "suffix", c.priority, prefix + text[c.start:c.end])
 
 
 def _split_owned(pool: list[find.Candidate]) -> list[find.Candidate]:
