@@ -439,6 +439,14 @@ def test_a_paragraph_that_opens_with_a_plan_is_about_the_texts_year() -> None:
     assert years[Decimal("3")] is None  # a new paragraph, and a yearly figure
 
 
+def test_a_continuing_sentence_and_recent_news_take_their_year() -> None:
+    text = "武汉服务贸易2024年实现进出口额3000亿元。其中，数字服务贸易进出口额836.5亿元。"
+    years = {f.value: f.year for f in extract(text, place="武汉市", date="2025-05").figures}
+    assert years[Decimal("836.5")] == 2024
+    (figure,) = extract("3家企业日前入选示范企业名单。", place="武汉市", date="2025-05").figures
+    assert figure.year == 2025
+
+
 def test_an_event_named_with_its_year_dates_the_figures_beside_it() -> None:
     figures = extract("在2023服贸会“湖北日”推介会上，12个项目集中签约。", place="武汉市", date="2023-09").figures
     assert [(f.value, f.year) for f in figures] == [(Decimal("12"), 2023)]

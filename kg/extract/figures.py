@@ -33,6 +33,7 @@ class FigureFinder:
         self.period_words = tuple(spec.get("period_words", []))
         self.plan_words = tuple(spec.get("plan_words", []))
         self.recurring_words = tuple(spec.get("recurring_words", []))
+        self.continuation_words = tuple(spec.get("continuation_words", []))
         self.undated = [re.compile(p) for p in spec.get("undated_dates", [])]
         # A figure with no year of its own: the document's year (news report the present) or none.
         self.year_defaults_to_document = bool(spec.get("year_defaults_to_document", False))
@@ -46,6 +47,12 @@ class FigureFinder:
 
     def default_year(self, doc_year: int | None) -> int | None:
         return doc_year if self.year_defaults_to_document else None
+
+    def continued_year(self, sentence: Sentence, previous: Sentence | None, doc_year: int | None) -> int | None:
+        """其中，…: a sentence that continues the one before takes the year that one named."""
+        if previous is None or not sentence.text.startswith(self.continuation_words):
+            return None
+        return self._year(previous.text, doc_year)
 
     def sentence_year(self, sentence: Sentence, doc_year: int | None) -> int | None:
         """The year a sentence opens with (2025年，… / 到2027年，…), which holds for the sentences
@@ -92,7 +99,8 @@ class FigureFinder:
         before = text[: m.start()]
         clause = CLAUSE_BREAK.split(before)[-1]
         recurring = any(w in before for w in self.recurring_words)  # 每年推出…: no one year
-        year = (self._year(before, doc_year) or self._edition_year(mentions)
+        clause_after = CLAUSE_BREAK.split(text[m.end():])[0]  # 3家企业日前入选: the time after the figure
+        year = (self._year(before, doc_year) or self._relative_year(clause_after, doc_year) or self._edition_year(mentions)
                 or (context_year if self.inherit_paragraph_year and not recurring else None)
                 or self._plan_year(before, doc_year) or self.default_year(doc_year))
         is_growth = unit in ("%", "％", "倍") and any(w in clause[-8:] for w in self.growth_words)
@@ -115,6 +123,10 @@ class FigureFinder:
         if any(word in before for word in self.period_words) or any(p.search(before) for p in self.undated):
             return doc_year  # 上半年, 5月22日: this year
         return None
+
+    def _relative_year(self, clause: str, doc_year: int | None) -> int | None:
+        hits = [(clause.find(w), d) for w, d in self.relative_years.items() if w in clause]
+        return doc_year + min(hits)[1] if hits and doc_year is not None else None
 
     @staticmethod
     def _edition_year(mentions: list[Mention]) -> int | None:

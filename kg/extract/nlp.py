@@ -110,13 +110,14 @@ class FigureComponent:
         text = _text(doc)
         found = []
         paragraph_year: int | None = None
-        previous_end = 0
+        previous: Sentence | None = None
         for sentence, mentions in _by_sentence(sentences, doc._.stkg_mentions or []):
-            if "\n" in text[previous_end:sentence.start]:
+            if previous is None or "\n" in text[previous.end:sentence.start]:
                 paragraph_year = None  # a year said in one paragraph holds until the paragraph ends
-            found += self.finder.find(sentence, mentions, year, _place_in(place, sentence), paragraph_year)
+            context = self.finder.continued_year(sentence, previous, year) or paragraph_year
+            found += self.finder.find(sentence, mentions, year, _place_in(place, sentence), context)
             paragraph_year = self.finder.sentence_year(sentence, year) or paragraph_year
-            previous_end = sentence.end
+            previous = sentence
         doc._.stkg_figures = found
         return doc
 
