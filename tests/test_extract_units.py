@@ -248,6 +248,13 @@ def test_a_second_name_shares_the_national_prefix_of_the_first() -> None:
     assert mentions(ex)["语言服务出口基地"] == ("Base", "国家语言服务出口基地")
 
 
+def test_a_national_zone_named_by_no_place_is_a_pilot() -> None:
+    ex = extract("加快国家人工智能创新应用先导区建设，推动武汉经济技术开发区发展。", "武汉市")
+    found = mentions(ex)
+    assert found["国家人工智能创新应用先导区"][0] == "PilotProgramme"
+    assert found["武汉经济技术开发区"][0] == "Zone"
+
+
 def test_a_function_word_inside_a_run_ends_the_clause() -> None:
     ex = extract("2023年，国务院在全国开展服务贸易创新发展试点，武汉就是试点城市之一。", "武汉市")
     assert not any(m.text.startswith("武汉就是") for m in ex.mentions)

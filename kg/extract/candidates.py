@@ -141,6 +141,9 @@ class SuffixFinder:
             if specific:
                 if text.startswith(self.lex.level_prefixes, start) and cls not in ("Enterprise", "GovernmentBody"):
                     cls = "Designation"  # 省级数字服务出口基地: a title sites are recognised as
+                elif cls == "Zone" and text.startswith(self.lex.national_zone_prefixes, start) \
+                        and not _places_in(text[start:m_start], self.lex):
+                    cls = "PilotProgramme"  # 国家人工智能创新应用先导区: a national pilot, placed nowhere
                 yield self._edition(text, start, m_end, cls)
             elif cls in self.lex.listed_classes:
                 # 国际院士港、院士智谷: a name of common words, kept only beside a listed proper name

@@ -48,6 +48,7 @@ class Lexicon:
     generic_words: frozenset[str]
     designation_prefixes: tuple[str, ...]
     national_prefixes: tuple[str, ...]
+    national_zone_prefixes: tuple[str, ...]
     leading_verbs: frozenset[str]
     name_openers: tuple[str, ...]
     level_prefixes: tuple[str, ...]
@@ -161,6 +162,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         generic_words=frozenset(bounds.get("generic_words", [])),
         designation_prefixes=tuple(bounds.get("designation_prefixes", [])),
         national_prefixes=tuple(bounds.get("national_prefixes", [])),
+        national_zone_prefixes=tuple(bounds.get("national_zone_prefixes", [])),
         leading_verbs=frozenset(bounds.get("leading_verbs", [])),
         name_openers=tuple(bounds.get("name_openers", [])),
         level_prefixes=tuple(bounds.get("level_prefixes", [])),
