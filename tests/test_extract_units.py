@@ -255,6 +255,12 @@ def test_a_national_zone_named_by_no_place_is_a_pilot() -> None:
     assert found["武汉经济技术开发区"][0] == "Zone"
 
 
+def test_national_initiatives_come_from_the_programmes_lexicon() -> None:
+    ex = extract("武汉深度融入共建“一带一路”，服务乡村振兴战略。", "武汉市")
+    found = mentions(ex)
+    assert found["一带一路"][0] == "Programme"  # not a road (…路)
+
+
 def test_a_function_word_inside_a_run_ends_the_clause() -> None:
     ex = extract("2023年，国务院在全国开展服务贸易创新发展试点，武汉就是试点城市之一。", "武汉市")
     assert not any(m.text.startswith("武汉就是") for m in ex.mentions)
@@ -482,10 +488,17 @@ def _classes_named_in_patterns() -> set[str]:
     names: set[str] = set(yaml.safe_load((PATTERNS / "entity_suffixes.yaml").read_text(encoding="utf-8")))
     for rule in yaml.safe_load((PATTERNS / "relations.yaml").read_text(encoding="utf-8"))["rules"]:
         names |= set(rule["subject"]) | set(rule["object"])
+        names |= set(rule.get("subject_not", [])) | set(rule.get("object_not", []))
     persons = yaml.safe_load((PATTERNS / "persons.yaml").read_text(encoding="utf-8")) or {}
     names |= set((persons.get("enumeration_heads") or {}).values())
-    organizations = yaml.safe_load((PATTERNS / "organizations.yaml").read_text(encoding="utf-8")) or {}
-    names |= {o["type"] for o in organizations.get("organizations") or [] if "type" in o}
+    for file, key in (("organizations.yaml", "organizations"), ("programmes.yaml", "programmes")):
+        entries = (yaml.safe_load((PATTERNS / file).read_text(encoding="utf-8")) or {}).get(key) or []
+        names |= {o["type"] for o in entries if "type" in o}
+    bounds = yaml.safe_load((PATTERNS / "boundaries.yaml").read_text(encoding="utf-8"))
+    names |= set(bounds["quoted_kinds"].values()) | set(bounds["title_classes"]) | set(bounds["listed_classes"])
+    names |= set(bounds["place_led_classes"]) | set(bounds["descriptive_classes"])
+    government = yaml.safe_load((PATTERNS / "government.yaml").read_text(encoding="utf-8"))
+    names |= set(government["local_body_classes"].values()) | set(government["pronoun_named_classes"])
     return names
 
 

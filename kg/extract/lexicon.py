@@ -136,6 +136,9 @@ def _gazetteer(folder: Path) -> tuple[Gazetteer, list[str], dict[str, str], dict
         for entry in known.get(key, []) or []:
             for surface in [entry["name"], *entry.get("aliases", [])]:
                 gaz.add(surface, entry["name"], cls)
+    for entry in _read(folder, "programmes.yaml").get("programmes", []) or []:
+        for surface in [entry["name"], *entry.get("aliases", [])]:
+            gaz.add(surface, entry["name"], entry.get("type", "Programme"))
     for entry in _read(folder, "events.yaml").get("events", []) or []:
         for surface in [entry["name"], *entry.get("aliases", [])]:
             gaz.add(surface, entry["name"], "Event")
