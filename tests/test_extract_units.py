@@ -414,6 +414,12 @@ def test_organisers_without_you_and_operators_after_you() -> None:
     assert operators == {"武汉数贸服务有限公司"}  # the guiding bureau operates nothing
 
 
+def test_a_government_body_is_not_designated() -> None:
+    ex = extract("3个项目入选商务部“千帆出海”计划，汉阳工艺品厂等3家企业入选国家文化出口重点企业。", "武汉市")
+    holders = {min(s, key=len) for s, p, o in relations(ex) if p == "designatedAs"}
+    assert "商务部" not in holders and "汉阳工艺品厂" in holders
+
+
 def test_no_relation_without_a_trigger() -> None:
     assert relations(extract("商务部和《服务贸易发展规划》。四川长虹电器股份有限公司，国家文化出口重点企业。")) == []
 
