@@ -420,6 +420,12 @@ def test_a_government_body_is_not_designated() -> None:
     assert "商务部" not in holders and "汉阳工艺品厂" in holders
 
 
+def test_the_list_before_deng_takes_part_not_the_modifier_after_it() -> None:
+    text = "第五届数字贸易博览会开幕。斗鱼科技、卷皮科技、小药药等武汉代表性企业亮相。"
+    participants = {min(s, key=len) for s, p, o in relations(extract(text, "武汉市")) if p == "participatesIn"}
+    assert {"斗鱼科技", "卷皮科技"} <= participants and "武汉" not in participants
+
+
 def test_no_relation_without_a_trigger() -> None:
     assert relations(extract("商务部和《服务贸易发展规划》。四川长虹电器股份有限公司，国家文化出口重点企业。")) == []
 

@@ -12,6 +12,7 @@ from kg.model import Mention, RelationMention, Sentence
 from kg.vocab import KG, superclasses
 
 CLAUSE_BREAK = re.compile(r"[，,；;。：:！？]")
+LIST_BEFORE_DENG = re.compile(r"(?:、[\u4e00-\u9fffA-Za-z0-9]{1,8})*等[\u4e00-\u9fff]{0,3}")
 
 
 @lru_cache(maxsize=64)
@@ -111,6 +112,10 @@ class RelationFinder:
 
     def _subject_first(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         s = self._before(rule, text, mentions, t0, "subject")
+        if s is not None:  # A、B、C等青岛代表性平台亮相: the list before 等, not a modifier after it
+            listed = [m for m in mentions if m.end < s.start and s.start - m.end <= 16
+                      and LIST_BEFORE_DENG.fullmatch(text[m.end:s.start]) and fits(m, rule, "subject")]
+            s = listed[-1] if listed else s
         if s is None and rule.get("fallback_subject") == "place":
             s = place
         o = self._after(rule, mentions, t1, "object", text)
