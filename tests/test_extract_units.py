@@ -349,7 +349,7 @@ def test_a_bracketed_place_after_a_name_is_part_of_it() -> None:
 
 
 def test_a_level_prefix_opens_a_title_though_its_last_word_stops_names() -> None:
-    ex = extract("光谷软件园等9个园区入选省重点服务业园区，初步构建起国家级、省级、市级服务业集聚区梯次发展格局。", "武汉市")
+    ex = extract("武汉光谷软件园等9个园区入选省重点服务业园区，初步构建起国家级、省级、市级服务业集聚区梯次发展格局。", "武汉市")
     assert mentions(ex)["省重点服务业园区"][0] == "Designation"
     titles = {min(o, key=len) for s, p, o in relations(ex) if p == "designatedAs"}
     assert titles == {"省重点服务业园区"}  # what follows the comma was not entered
@@ -424,6 +424,13 @@ def test_the_list_before_deng_takes_part_not_the_modifier_after_it() -> None:
     text = "第五届数字贸易博览会开幕。斗鱼科技、卷皮科技、小药药等武汉代表性企业亮相。"
     participants = {min(s, key=len) for s, p, o in relations(extract(text, "武汉市")) if p == "participatesIn"}
     assert {"斗鱼科技", "卷皮科技"} <= participants and "武汉" not in participants
+
+
+def test_counted_things_are_designated_not_the_city() -> None:
+    ex = extract("武汉创新不停，8个案例入选服贸会全国“服务示范案例”。", "武汉市")
+    assert not [r for r in relations(ex) if r[1] == "designatedAs" and "武汉市" in r[0]]
+    ex = extract("武汉获批全面深化服务贸易创新发展试点。", "武汉市")
+    assert [r for r in relations(ex) if r[1] == "designatedAs" and "武汉市" in r[0]]
 
 
 def test_no_relation_without_a_trigger() -> None:

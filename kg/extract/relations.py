@@ -12,6 +12,7 @@ from kg.model import Mention, RelationMention, Sentence
 from kg.vocab import KG, superclasses
 
 CLAUSE_BREAK = re.compile(r"[，,；;。：:！？]")
+COUNT = re.compile(r"[0-9一二两三四五六七八九十]+(?:个|家|项|批|座|所|条)")
 LIST_BEFORE_DENG = re.compile(r"(?:、[\u4e00-\u9fffA-Za-z0-9]{1,8})*等[\u4e00-\u9fff]{0,3}")
 
 
@@ -116,7 +117,7 @@ class RelationFinder:
             listed = [m for m in mentions if m.end < s.start and s.start - m.end <= 16
                       and LIST_BEFORE_DENG.fullmatch(text[m.end:s.start]) and fits(m, rule, "subject")]
             s = listed[-1] if listed else s
-        if s is None and rule.get("fallback_subject") == "place":
+        if s is None and rule.get("fallback_subject") == "place" and not self._counted(text, t0, t1):
             s = place
         o = self._after(rule, mentions, t1, "object", text)
         if o is None and rule.get("fallback_object") == "place":
@@ -124,6 +125,13 @@ class RelationFinder:
         if o is None and rule.get("fallback_object") == "recent":
             o = self._recent(rule, "object")
         return self._pairs(text, mentions, s, o, rule)
+
+    @staticmethod
+    def _counted(text: str, t0: int, t1: int) -> bool:
+        """8个案例入选…, 新获批2家…: counted things around the trigger are what it is about, not
+        the document's city."""
+        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, t0 - 30), t0)), default=max(0, t0 - 30))
+        return bool(COUNT.search(text[clause_start:t0]) or COUNT.match(text[t1:t1 + 8]))
 
     def _recent(self, rule: dict[str, Any], role: str) -> Mention | None:
         """The allowed mention named last in the sentences just before (本届展会, 亮相 …)."""
