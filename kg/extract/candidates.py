@@ -113,11 +113,8 @@ class SuffixFinder:
             cls = self.suffix_class[suffix]
             if text[m_start - 1:m_start] == "“" and text[m_end:m_end + 1] == "”":
                 m_start, m_end = m_start - 1, m_end + 1  # 综合竞争力“百强”: the suffix in quotes
-            start = self._left_edge(text, m_start, words, cls)
-            if start is None:
-                continue
-            start = self._trim(start, m_start, words, text)
-            if m_start - start < self.lex.min_body.get(cls, 2):
+            start = self.name_start(text, m_start, words, cls)
+            if start is None or m_start - start < self.lex.min_body.get(cls, 2):
                 continue
             if cls in self.lex.place_led_classes and not self._place_led(text, start):
                 continue
@@ -184,6 +181,11 @@ class SuffixFinder:
         gaz = self.lex.gazetteer
         return any(gaz.names.get(text[start:start + n], ("", ""))[1] in ("City", "Province", "District", "Country")
                    for n in gaz.lengths)
+
+    def name_start(self, text: str, end: int, words: Words, cls: str = "") -> int | None:
+        """Where a name that ends at ``end`` starts: the left walk, then clause openers trimmed."""
+        left = self._left_edge(text, end, words, cls)
+        return None if left is None else self._trim(left, end, words, text)
 
     def _edition(self, text: str, start: int, end: int, cls: str) -> Candidate:
         """Widen a name by the year or edition before it (kept as the mention's text: the entity
@@ -384,10 +386,9 @@ def demonstrated_names(text: str, words: Words, lex: Lexicon, suffix_finder: Suf
         kind = suffix_finder.pattern.search(m.group(1))  # the class word the demonstrative points to
         if kind is None or m.start() not in words.start_set:
             continue
-        left = suffix_finder._left_edge(text, m.start(), words)
-        if left is None:
+        start = suffix_finder.name_start(text, m.start(), words)
+        if start is None:
             continue
-        start = suffix_finder._trim(left, m.start(), words, text)
         name = text[start:m.start()]
         if len(name) < 2 or name in lex.gazetteer.names:
             continue  # a known name is found by the gazetteer
@@ -468,7 +469,7 @@ def _kind_after_quote(text: str, quote: re.Match[str], words: Words, lex: Lexico
     Designation, 活动 → Programme), at most 8 characters on, with no stop word between:
     “瞪羚”企业, “青岛金花”服务业类企业, “以旧换新”消费促进活动; the longest such name."""
     end = quote.end()
-    tail = re.match(r"[\u4e00-\u9fff]{2,8}", text[end:end + 8])  # noqa: the kind is 2 characters or more
+    tail = re.match(r"[\u4e00-\u9fff]{2,8}", text[end:end + 8])
     if tail is None or len(quote.group(1)) > 10 or not lex.quoted_kinds:
         return None
     kinds = sorted(lex.quoted_kinds, key=len, reverse=True)
@@ -479,8 +480,8 @@ def _kind_after_quote(text: str, quote: re.Match[str], words: Words, lex: Lexico
         if not any(w.text in lex.stop_tokens for w in words.between(end, stop)):
             # 数字贸易“领航”企业: the words before the quote belong to the name as in any suffix name
             cls = lex.quoted_kinds[ending]
-            left = suffix_finder._left_edge(text, quote.start(), words, cls)
-            start = suffix_finder._trim(left, quote.start(), words, text) if left is not None else quote.start()
+            start = suffix_finder.name_start(text, quote.start(), words, cls)
+            start = quote.start() if start is None else start
             return Candidate(start, stop, cls, "quoted", 70)
     return None
 
