@@ -73,8 +73,9 @@ MEMBER_GAP = re.compile(r"^等(?:[0-9一二两三四五六七八九十]+[家个�
 
 
 def _titles_by_context(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """A site named right after a title verb (获批, 被认定为, 争创), or in the enumeration after it,
-    is a title conferred on the subject: every mention of that name takes the title's class."""
+    """A site named right after a title verb (获批, 被认定为, 争创, 这一), or in the enumeration after
+    it, or after places listed with 等 (太原、西安等国家物流枢纽城市), is a title conferred on them:
+    every mention of that name takes the title's class."""
     retyped: dict[str, str] = {}
     for previous, m in zip([None, *mentions], mentions):
         before = text[max(0, m.start - 8):m.start]
