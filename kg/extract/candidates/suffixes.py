@@ -1,0 +1,272 @@
+"""Names that end in a class suffix (…有限公司, …示范区, …平台), extended left over jieba words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from kg.extract.candidates.base import BRACKETED, DASHES, LATIN, Candidate, alternation, places_in, quoted_at
+from kg.extract.lexicon import Lexicon
+from kg.extract.tokens import INNER_BREAK_FLAGS, NON_NAME_FLAGS, Word, Words
+
+
+@lru_cache(maxsize=4)
+def suffix_finder(lex: Lexicon) -> "SuffixFinder":
+    """The lexicon's suffix finder, built once."""
+    return SuffixFinder(lex)
+
+
+class SuffixFinder:
+    """Names that end in a class suffix (…有限公司, …示范区, …平台), extended left over jieba words."""
+
+    MAX_LEN = 32
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        pairs = sorted(((s, c) for c, ss in lex.suffixes.items() for s in ss), key=lambda p: -len(p[0]))
+        self.suffix_class: dict[str, str] = {}
+        for suffix, cls in pairs:
+            self.suffix_class.setdefault(suffix, cls)
+        self.pattern = re.compile(alternation(tuple(s for s, _ in pairs)))
+
+    def _matches(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Suffix matches (start, end, suffix). A suffix that starts inside a match and ends after it
+        wins: …创新发展试点城市 ends in 试点城市, not in 创新发展试点."""
+        for m in self.pattern.finditer(text):
+            end, suffix = m.end(), m.group()
+            for k in range(m.start() + 1, m.end()):
+                longer = self.pattern.match(text, k)
+                if longer and longer.end() > end:
+                    end, suffix = longer.end(), longer.group()
+            yield m.start(), end, suffix
+
+    def find(self, text: str, words: Words) -> Iterator[Candidate]:
+        for m_start, m_end, suffix in self._matches(text):
+            if m_end not in words.start_set and text[m_end:m_end + 1] not in self.lex.stop_chars:
+                continue  # the suffix is the head of a longer word
+            if text[:m_end].endswith(self.lex.false_endings):
+                continue  # 部署 is not …署, 格局 not …局
+            if suffix in self.lex.weak_suffixes and self._noun_follows(m_end, words):
+                continue  # 新一轮科技浪潮: 科技 heads a longer phrase
+            cls = self.suffix_class[suffix]
+            if text[m_start - 1:m_start] == "“" and text[m_end:m_end + 1] == "”":
+                m_start, m_end = m_start - 1, m_end + 1  # 综合竞争力“百强”: the suffix in quotes
+            start = self.name_start(text, m_start, words, cls)
+            if start is None or m_start - start < self.lex.min_body.get(cls, 2):
+                continue
+            if cls in self.lex.place_led_classes and not self._place_led(text, start):
+                continue
+            if self._description(start, m_start, words):
+                continue
+            if cls == "GovernmentBody" and self._company_inside(text, start, m_start):
+                # 青岛特锐德电气股份有限公司党委: a company's own organ; the company is the name
+                end = self._company_inside(text, start, m_start)
+                yield Candidate(start, end, "Enterprise", "suffix", 50)
+                continue
+            if cls in ("Designation", "PilotProgramme"):
+                start = self._after_holder(text, start, m_start)
+            pronoun = next((p for p in self.lex.place_pronouns if text[:start].endswith(p)), "")
+            if pronoun and cls in self.lex.pronoun_named_classes:
+                # 全市服务业高质量发展大会: named after the document's city (completed in entities)
+                yield Candidate(start - len(pronoun), m_end, cls, "pronoun", 50)
+                continue
+            specific = self._bracketed_place(text, m_end) or self._specific(text, start, m_start, cls, words)
+            if self._slogan(text, start, m_start, m_end):
+                continue
+            if specific:
+                if text.startswith(self.lex.level_prefixes, start) and cls not in ("Enterprise", "GovernmentBody"):
+                    cls = "Designation"  # 省级数字服务出口基地: a title sites are recognised as
+                elif cls == "Zone" and text.startswith(self.lex.national_zone_prefixes, start) \
+                        and not places_in(text[start:m_start], self.lex):
+                    cls = "PilotProgramme"  # 国家人工智能创新应用先导区: a national pilot, placed nowhere
+                yield self._edition(text, start, m_end, cls)
+            elif cls in self.lex.listed_classes:
+                # 国际院士港、院士智谷: a name of common words, kept only beside a listed proper name
+                yield Candidate(start, m_end, cls, "suffix-listed", 20)
+
+    def _bracketed_place(self, text: str, end: int) -> int:
+        """全球标准数据中心（青岛）: a known place in brackets right after a name is part of it."""
+        hit = BRACKETED.match(text, end)
+        if hit and self.lex.gazetteer.names.get(hit.group(1), ("", ""))[1] in ("City", "Province", "District", "Country"):
+            return len(hit.group())
+        return 0
+
+    def _after_holder(self, text: str, start: int, suffix_start: int) -> int:
+        """青岛市中国软件名城: a place before a national title holds it; the title starts at 中国."""
+        gaz = self.lex.gazetteer
+        for n in gaz.lengths:
+            place = text[start:start + n]
+            if gaz.names.get(place, ("", ""))[1] in ("City", "District") and \
+                    text.startswith(self.lex.national_prefixes, start + n) and start + n < suffix_start:
+                return start + n
+        return start
+
+    def _company_inside(self, text: str, start: int, suffix_start: int) -> int:
+        """The end of a legal form (有限公司) inside a body, or 0."""
+        body = text[start:suffix_start]
+        ends = [body.rfind(form) + len(form) for form in self.lex.legal_forms if form in body]
+        return start + max(ends) if ends and max(ends) > 2 else 0
+
+    def _description(self, start: int, suffix_start: int, words: Words) -> bool:
+        """三大…集聚区, …新平台: a count of kinds in the body or an evaluative word before the suffix."""
+        body = words.between(start, suffix_start)
+        if any(p.match(w.text) for w in body for p in self.lex.description_words):
+            return True
+        return bool(body) and body[-1].end == suffix_start and body[-1].text in self.lex.description_heads
+
+    def _place_led(self, text: str, start: int) -> bool:
+        """The name opens with a known place, its issuer (杭州市数字贸易高质量发展实施方案)."""
+        gaz = self.lex.gazetteer
+        return any(gaz.names.get(text[start:start + n], ("", ""))[1] in ("City", "Province", "District", "Country")
+                   for n in gaz.lengths)
+
+    def name_start(self, text: str, end: int, words: Words, cls: str = "") -> int | None:
+        """Where a name that ends at ``end`` starts: the left walk, then clause openers trimmed."""
+        left = self._left_edge(text, end, words, cls)
+        return None if left is None else self._trim(left, end, words, text)
+
+    def _edition(self, text: str, start: int, end: int, cls: str) -> Candidate:
+        """Widen a name by the year or edition before it (kept as the mention's text: the entity
+        is the series, 2021年中国国际服务贸易交易会 is 中国国际服务贸易交易会) and the period after it
+        (part of the name: …方案（2025—2027年）)."""
+        for pattern in self.lex.name_suffix_patterns.get(cls, []):
+            hit = pattern.match(text[end:end + 16])
+            if hit:
+                end += len(hit.group())
+                break
+        end += self._bracketed_place(text, end)
+        for pattern in self.lex.name_prefix_patterns.get(cls, []):
+            hit = pattern.search(text[max(0, start - 8):start])
+            if hit:
+                return Candidate(start - len(hit.group()), end, cls, "suffix", 50, text[start:end])
+        return Candidate(start, end, cls, "suffix", 50)
+
+    def _slogan(self, text: str, start: int, suffix_start: int, end: int) -> bool:
+        """青岛方案, “青岛模式”: a place and nothing but a slogan head (a document's title says more)."""
+        body = text[start:suffix_start]
+        return text[suffix_start:end] in self.lex.slogan_heads and body in self.lex.gazetteer.names
+
+    def _left_edge(self, text: str, suffix_start: int, words: Words, cls: str = "") -> int | None:
+        """Walk left word by word until a stop word, a stop character or the length limit."""
+        lex = self.lex
+        pos = suffix_start
+        best: int | None = None
+        while pos > 0 and suffix_start - pos < self.MAX_LEN:
+            ch = text[pos - 1]
+            if ch in "）)":
+                inner_start = max(text.rfind("（", 0, pos - 1), text.rfind("(", 0, pos - 1))
+                inner = text[inner_start + 1:pos - 1] if inner_start >= 0 else ""
+                if inner_start >= 0 and (inner in lex.gazetteer.names or inner.isascii()):
+                    pos = inner_start
+                    continue
+                break
+            if ch in "”\"" and pos - 1 > 0:
+                open_at = max(text.rfind("“", max(0, pos - 14), pos - 1), text.rfind('"', max(0, pos - 14), pos - 1))
+                if open_at >= 0 and not any(c in "，。；、：！？\n" for c in text[open_at:pos]):
+                    pos = best = open_at  # a short quoted word inside a name: 提质扩容“领跑者”行动
+                    owner = self._owner_before(text, open_at)
+                    if owner and not (owner == cls == "Event"):
+                        break  # 商务部“千帆出海”计划: the owner is a name of its own
+                    continue  # 2021服贸会“青岛日”推介会: a fair's own event carries the fair's name
+                break
+            country = self._country_before(text, pos - 1) if ch in DASHES else None
+            if country is not None:
+                pos = best = country
+                break  # 中国-上海合作组织地方经贸合作示范区: a country and a dash open the name
+            if ch in lex.stop_chars or ch.isspace():
+                break
+            word = words.at(pos - 1)
+            if word is not None and word.text in lex.inner_conjunctions and pos - 1 > 0:
+                before = words.at(word.start - 1)
+                if (before is not None and before.text in lex.generic_words and before.text not in self.suffix_class
+                        and before.start >= suffix_start - self.MAX_LEN):
+                    pos = best = before.start  # 文化与金融合作示范区, 软件和信息技术服务业: two kinds inside a name
+                    continue
+            if word is None or word.text in lex.stop_tokens or word.text.isdigit():
+                level = next((p for p in lex.level_prefixes if text[:pos].endswith(p)), "")
+                if word is not None and level and len(level) > len(word.text):
+                    best = pos - len(level)  # 省重点服务业园区: 重点 stops a name, 省重点 opens a title
+                break
+            pos = word.start
+            best = pos
+        return best
+
+    @staticmethod
+    def _noun_follows(end: int, words: Words) -> bool:
+        following = words.at(end)
+        return following is not None and following.start == end and following.flag.startswith("n") \
+            and following.flag not in ("nr", "ns", "nt", "nz")
+
+    def _country_before(self, text: str, at: int) -> int | None:
+        """The start of a country's name that ends right before ``at``."""
+        gaz = self.lex.gazetteer
+        return next((at - n for n in gaz.lengths if n <= at and n >= 2
+                     and gaz.names.get(text[at - n:at], ("", ""))[1] == "Country"), None)
+
+    def _owner_before(self, text: str, at: int) -> str:
+        """The class of a known name that ends right before ``at`` ("" if none)."""
+        gaz = self.lex.gazetteer
+        return next((gaz.names[text[at - n:at]][1] for n in gaz.lengths if n <= at and text[at - n:at] in gaz.names), "")
+
+    def _trim(self, start: int, suffix_start: int, words: Words, text: str = "") -> int:
+        """Start after the last verb that breaks the run, then drop leading clause openers."""
+        lex = self.lex
+        inside = words.between(start, suffix_start)
+        for word in inside[1:]:
+            if (word.text in lex.leading_verbs and word.flag in ("v", "vn") and not word.proper
+                    and word.text not in lex.inner_name_words):
+                start = word.end  # 青岛接过全面深化…试点: the name starts after 接过
+            elif (word.flag in INNER_BREAK_FLAGS and not self._name_word(word) and word.text not in lex.inner_name_words
+                  and word.text not in lex.inner_conjunctions and not quoted_at(text, word.start)):
+                start = word.end  # 青岛就是试点城市: an adverb, a preposition or a time word ends a clause
+        inside = words.between(start, suffix_start)
+        for i, word in enumerate(inside):
+            following = inside[i + 1] if i + 1 < len(inside) else words.at(word.end)  # 服务|山东半岛
+            if word.text in lex.verbs_before_names and following and following.text not in lex.generic_words:
+                start = word.end  # 服务青岛自贸片区: the name starts at the place
+                continue
+            if self._opens_name(text, word):
+                break
+            opener = word.text in lex.stop_tokens or word.text in lex.leading_verbs
+            if opener or (word.flag in NON_NAME_FLAGS and not self._name_word(word)):
+                start = word.end
+            else:
+                break
+        return start
+
+    def _opens_name(self, text: str, word: Word) -> bool:
+        """全面深化…, 中日（青岛）…, a known name: the name starts here."""
+        lex = self.lex
+        return (text.startswith(lex.name_openers, word.start) or word.text in lex.gazetteer.names
+                or text[word.end:word.end + 1] in "（(")
+
+    def _name_word(self, word: Word) -> bool:
+        lex = self.lex
+        return word.proper or word.text in lex.generic_words or word.text in lex.gazetteer.names
+
+    def _specific(self, text: str, start: int, suffix_start: int, cls: str, words: Words) -> bool:
+        """A proper name, not a generic phrase: a place, a rare word, Latin letters or a national prefix."""
+        lex = self.lex
+        body = text[start:suffix_start]
+        if LATIN.search(body) or "（" in body or "“" in body:
+            return True
+        if places_in(body, lex):
+            return True
+        if cls == "GovernmentBody" and body[:1] in lex.relative_prefixes and len(body) >= 3:
+            return True  # 市邮政管理局: a body named relative to the document's place
+        if body.startswith(lex.designation_prefixes + lex.level_prefixes) and cls not in ("Enterprise", "GovernmentBody"):
+            return len(body) >= 4
+        if cls in lex.descriptive_classes:  # pilots are named by what they try: 数字人民币试点
+            return len(body) >= 4
+        suffix = text[suffix_start:suffix_start + 4]
+        if any(suffix.startswith(s) for s in lex.street_suffixes) and len(body) >= 2:
+            return True  # 大学路, 唐岛湾: a street or a bay is named by any word
+        if cls in lex.built_classes and text[:start].endswith(lex.naming_verbs) and len(body) >= 6:
+            return True  # 打造智能充电运营管理平台: what one builds and names is a name
+        return any(w.proper and w.text not in lex.generic_words and w.text not in lex.stop_tokens
+                   for w in words.between(start, suffix_start))
+
+
+def suffix_at_end(name: str, suffix_finder: SuffixFinder) -> str:
+    return next((s for s in suffix_finder.suffix_class if name.endswith(s)), "")
