@@ -1,0 +1,57 @@
+"""Figures: value, unit, year, target and growth, on sentences a reader can check by eye."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extract_helpers import check_offsets, extract
+
+
+def test_actual_growth_and_target_figures() -> None:
+    ex = extract("2024年，成都市服务贸易进出口额达到1520亿元，同比增长12.6%。"
+                 "到2027年，全市服务贸易进出口额力争突破2000亿元。", place="成都市")
+    check_offsets(ex)
+    figures = {(f.value, f.unit, f.year, f.is_target, f.is_growth): f for f in ex.figures}
+    assert set(figures) == {(Decimal("1520"), "亿元", 2024, False, False),
+                            (Decimal("12.6"), "%", 2024, False, True),
+                            (Decimal("2000"), "亿元", 2027, True, False)}
+    assert figures[(Decimal("1520"), "亿元", 2024, False, False)].metric == "服务贸易进出口额"
+    assert figures[(Decimal("2000"), "亿元", 2027, True, False)].metric == "服务贸易进出口额"  # not …力争
+    for f in ex.figures:
+        assert f.about is not None and f.about.key == "成都市"
+
+
+def test_relative_years_use_the_document_date() -> None:
+    (figure,) = extract("今年一季度，全市新增服务贸易企业35家。", place="成都市", date="2025-04-02").figures
+    assert (figure.value, figure.unit, figure.year) == (Decimal("35"), "家", 2025)
+
+
+def test_what_a_text_says_will_happen_is_for_its_own_year_unless_it_recurs() -> None:
+    (planned,) = extract("武汉将实现软件业务收入增长10%以上。", place="武汉市", date="2024-03").figures
+    assert planned.year == 2024
+    (recurring,) = extract("武汉将每年安排专项资金2亿元。", place="武汉市", date="2024-03").figures
+    assert recurring.year is None
+
+
+def test_a_paragraph_that_opens_with_a_plan_is_about_the_texts_year() -> None:
+    text = "现代物流产业方面，武汉将增强枢纽功能；集装箱海铁联运量突破235万标准箱。\n\n武汉每年推出创新案例3项。"
+    years = {f.value: f.year for f in extract(text, place="武汉市", date="2024-03").figures}
+    assert years[Decimal("235")] == 2024
+    assert years[Decimal("3")] is None  # a new paragraph, and a yearly figure
+
+
+def test_a_continuing_sentence_and_recent_news_take_their_year() -> None:
+    text = "武汉服务贸易2024年实现进出口额3000亿元。其中，数字服务贸易进出口额836.5亿元。"
+    years = {f.value: f.year for f in extract(text, place="武汉市", date="2025-05").figures}
+    assert years[Decimal("836.5")] == 2024
+    (figure,) = extract("3家企业日前入选示范企业名单。", place="武汉市", date="2025-05").figures
+    assert figure.year == 2025
+
+
+def test_an_event_named_with_its_year_dates_the_figures_beside_it() -> None:
+    figures = extract("在2023服贸会“湖北日”推介会上，12个项目集中签约。", place="武汉市", date="2023-09").figures
+    assert [(f.value, f.year) for f in figures] == [(Decimal("12"), 2023)]
+
+
+def test_dates_and_ordinals_are_not_figures() -> None:
+    assert extract("第三届服贸会于9月12日开幕，2025年在北京举行。").figures == []

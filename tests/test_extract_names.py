@@ -1,0 +1,261 @@
+"""Names, one rule at a time, on sentences whose answer a reader can check by eye: what is a name,
+where it starts and ends, its class, and which names are one entity."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import check_offsets, extract, is_a, mentions, relations
+from kg.resolve import normalise, resolve
+
+
+def test_book_titles_are_policy_documents_without_the_marks() -> None:
+    ex = extract("市政府出台《杭州市数字贸易促进条例》和《关于加快服务贸易发展的若干意见》。", place="杭州市")
+    found = mentions(ex)
+    assert found["杭州市数字贸易促进条例"][0] == "PolicyDocument"
+    assert found["关于加快服务贸易发展的若干意见"][0] == "PolicyDocument"
+    assert not [m for m in ex.mentions if "《" in m.text or "》" in m.text]
+    check_offsets(ex)
+
+
+@pytest.mark.parametrize("place, expected", [("成都市", "成都市商务局"), ("杭州市", "杭州市商务局")])
+def test_relative_names_are_completed_from_the_document_place(place: str, expected: str) -> None:
+    ex = extract("近日，市商务局召开服务贸易工作会议。", place=place)
+    assert mentions(ex)["市商务局"] == ("GovernmentBody", expected)
+
+
+def test_known_names_get_their_class() -> None:
+    ex = extract("商务部、海关总署和国务院联合部署，北京、上海与美国企业参加。")
+    found = mentions(ex)
+    for name, core in (("商务部", "GovernmentBody"), ("海关总署", "GovernmentBody"), ("国务院", "GovernmentBody"),
+                       ("北京", "Place"), ("上海", "Place"), ("美国", "Place")):
+        assert name in found, f"{name} is not a mention; mentions: {found}"
+        assert is_a(found[name][0], core), (name, found[name])
+
+
+def test_suffixes_give_the_class() -> None:
+    ex = extract("四川长虹电器股份有限公司入选国家文化出口重点企业。成都天府软件园依托中国（四川）自由贸易试验区发展。")
+    found = mentions(ex)
+    assert found["四川长虹电器股份有限公司"][0] == "Enterprise"
+    assert is_a(found["国家文化出口重点企业"][0], "Programme")
+    assert found["成都天府软件园"][0] == "Park"
+    assert found["中国（四川）自由贸易试验区"][0] == "Zone"
+    check_offsets(ex)
+
+
+def test_an_alias_defined_in_the_text_names_the_same_entity() -> None:
+    ex = extract("中国国际服务贸易交易会（以下简称“服贸会”）今年9月开幕，多家企业参加服贸会。")
+    assert ("服贸会", "中国国际服务贸易交易会") in ex.aliases
+    resolution = resolve([ex])
+    assert {resolution.iri_of(m) for m in ex.mentions} == {resolution.iri_of(ex.mentions[0])}
+    (entity,) = resolution.entities.values()
+    assert (entity.label, entity.cls, entity.aliases) == ("中国国际服务贸易交易会", "Event", {"服贸会"})
+
+
+def test_legal_form_short_names_resolve_to_one_entity() -> None:
+    ex = extract("青岛海检集团有限公司发布检测平台。青岛海检集团积极拓展海外市场。")
+    resolution = resolve([ex])
+    iris_ = {resolution.iri_of(m) for m in ex.mentions if normalise(m.key).startswith("青岛海检集团")}
+    assert len(iris_) == 1
+
+
+def test_a_site_named_after_a_title_verb_is_a_title() -> None:
+    ex = extract("武汉被认定为国家人工智能创新应用先导区，争创中欧班列集结中心。武汉经济技术开发区发展迅速。", "武汉市")
+    found = mentions(ex)
+    assert found["国家人工智能创新应用先导区"][0] == "PilotProgramme"
+    assert found["中欧班列集结中心"][0] == "Designation"
+    assert found["武汉经济技术开发区"][0] == "Zone"  # no title verb before it: the site itself
+
+
+def test_titles_end_at_a_comma_after_the_title_verb() -> None:
+    ex = extract("南京软件谷获评省现代服务业集聚示范区，江宁开发区等5个园区入选省重点园区。", "南京市")
+    assert mentions(ex)["江宁开发区"][0] == "Zone"
+
+
+def test_the_longest_suffix_ends_the_name() -> None:
+    ex = extract("西安先后获评全国物流创新发展试点城市、中国邮轮旅游发展实验区。", "西安市")
+    assert "全国物流创新发展试点城市" in mentions(ex)
+
+
+def test_a_pilot_and_its_pilot_city_are_one_entity() -> None:
+    ex = extract("武汉市获批全面深化服务贸易创新发展试点。作为全面深化服务贸易创新发展试点城市，武汉先行先试。", "武汉市")
+    resolution = resolve([ex])
+    keys = {resolution.iri_of(m) for m in ex.mentions if "试点" in m.key}
+    assert len(keys) == 1
+
+
+def test_an_abbreviation_of_a_longer_name_is_its_alias() -> None:
+    ex = extract("市政府印发《武汉市全面深化服务贸易创新发展试点实施方案》。武汉试点方案提出三年任务。", "武汉市")
+    assert ("武汉试点方案", "武汉市全面深化服务贸易创新发展试点实施方案") in ex.aliases
+    # a part of a longer name (not an abbreviation) stays its own entity
+    ex = extract("武汉获批全面深化服务贸易创新发展试点，此前已开展服务贸易创新发展试点。", "武汉市")
+    assert not ex.aliases
+
+
+def test_a_title_that_ends_another_title_is_its_short_form() -> None:
+    ex = extract("市政府印发《武汉市服务业发展2025年工作要点》。《工作要点》的发布明确了路线图。", "武汉市")
+    assert ("工作要点", "武汉市服务业发展2025年工作要点") in ex.aliases
+
+
+def test_a_name_without_its_city_is_the_same_entity() -> None:
+    ex = extract("武汉光谷金融现代服务业集聚示范区获评省级示范区。光谷金融现代服务业集聚示范区集聚企业300家。", "武汉市")
+    assert ("光谷金融现代服务业集聚示范区", "武汉光谷金融现代服务业集聚示范区") in ex.aliases
+    resolution = resolve([ex])
+    assert len({resolution.iri_of(m) for m in ex.mentions if m.key.endswith("集聚示范区")}) == 1
+
+
+def test_a_country_and_a_dash_open_a_name() -> None:
+    ex = extract("中国-东盟自由贸易区建设提速。", "南宁市")
+    assert mentions(ex)["中国-东盟自由贸易区"][0] == "Zone"
+
+
+def test_a_short_place_name_inside_a_common_word_is_no_place() -> None:
+    ex = extract("武汉真金白银支持企业和平台发展，白银市代表团来访。", "武汉市")
+    places = [m.text for m in ex.mentions if m.cls in ("City", "District")]
+    assert places == ["武汉", "白银市"]
+
+
+def test_a_meeting_or_body_named_after_the_city_pronoun_takes_the_city_name() -> None:
+    ex = extract("召开全市服务业高质量发展大会，成立全市行业协会商会联盟。", "武汉市")
+    found = mentions(ex)
+    assert found["全市服务业高质量发展大会"] == ("Event", "武汉市服务业高质量发展大会")
+    assert found["全市行业协会商会联盟"] == ("Organization", "武汉市行业协会商会联盟")
+
+
+def test_a_verb_before_a_place_name_is_no_part_of_it() -> None:
+    ex = extract("增强服务山东半岛消费群体的能力，全面升级浮山湾商圈。", "青岛市")
+    assert not any(m.text.startswith(("服务", "全面升级")) for m in ex.mentions)
+
+
+def test_a_quoted_label_names_the_kind_a_few_words_on() -> None:
+    ex = extract("培育新一代“武汉之星”服务业类企业20家以上，开展“以旧换新”消费促进活动。", "武汉市")
+    found = mentions(ex)
+    assert found["“武汉之星”服务业类企业"][0] == "Designation"
+    assert found["“以旧换新”消费促进活动"][0] == "Programme"
+
+
+def test_yu_joins_two_kinds_inside_a_name() -> None:
+    ex = extract("争创国家级文化产业示范基地和国家文化与金融合作示范区。", "武汉市")
+    assert "国家文化与金融合作示范区" in mentions(ex)
+
+
+def test_an_industry_word_heading_a_longer_phrase_ends_no_company_name() -> None:
+    ex = extract("在新一轮科技浪潮中，培育武汉航运指数，长江船舶获评示范企业。", "武汉市")
+    found = mentions(ex)
+    assert not any(m.endswith(("科技", "航运")) for m in found)
+    assert found["长江船舶"][0] == "Enterprise"
+
+
+def test_names_of_common_words_count_when_listed_beside_a_proper_one() -> None:
+    ex = extract("建好国际院士港、院士智谷、武汉国际人力资源服务产业园。", "武汉市")
+    found = mentions(ex)
+    assert found["国际院士港"][0] == "Park" and found["院士智谷"][0] == "Park"
+    ex = extract("建好国际院士港、院士智谷。", "武汉市")  # no proper name in the list: no names
+    assert not mentions(ex)
+
+
+def test_a_quoted_suffix_and_a_joined_kind_belong_to_the_title() -> None:
+    ex = extract("斗鱼科技、卷皮科技等5家企业入选中国软件和信息技术服务业综合竞争力“百强”。", "武汉市")
+    title = "中国软件和信息技术服务业综合竞争力“百强”"
+    assert mentions(ex)[title][0] == "Designation"
+    assert any(p == "designatedAs" and "斗鱼科技" in s for s, p, o in relations(ex))
+    ex = extract("建设国际金融中心和国际航运中心。", "武汉市")  # two names, not one
+    assert "国际金融中心和国际航运中心" not in mentions(ex)
+
+
+def test_branch_offices_and_local_organisations() -> None:
+    ex = extract("国家统计局武汉调查队、人行湖北省分行和武汉市贸促会联合发布报告。", "武汉市")
+    found = mentions(ex)
+    assert found["国家统计局武汉调查队"][0] == "GovernmentBody"
+    assert found["人行湖北省分行"] == ("GovernmentBody", "中国人民银行湖北省分行")
+    assert found["武汉市贸促会"][0] == "Organization"
+
+
+def test_a_quoted_label_right_before_its_kind_keeps_the_words_before_it() -> None:
+    ex = extract("累计培育数字贸易“领航”企业100家、“瞪羚”企业30家。", "武汉市")
+    found = mentions(ex)
+    assert found["数字贸易“领航”企业"][0] == "Designation"
+    assert found["“瞪羚”企业"][0] == "Designation"
+
+
+def test_a_second_name_shares_the_national_prefix_of_the_first() -> None:
+    ex = extract("加快国家人力资源服务出口基地和语言服务出口基地建设。", "武汉市")
+    assert mentions(ex)["语言服务出口基地"] == ("Base", "国家语言服务出口基地")
+
+
+def test_a_national_zone_named_by_no_place_is_a_pilot() -> None:
+    ex = extract("加快国家人工智能创新应用先导区建设，推动武汉经济技术开发区发展。", "武汉市")
+    found = mentions(ex)
+    assert found["国家人工智能创新应用先导区"][0] == "PilotProgramme"
+    assert found["武汉经济技术开发区"][0] == "Zone"
+
+
+def test_national_initiatives_come_from_the_programmes_lexicon() -> None:
+    ex = extract("武汉深度融入共建“一带一路”，服务乡村振兴战略。", "武汉市")
+    found = mentions(ex)
+    assert found["一带一路"][0] == "Programme"  # not a road (…路)
+
+
+def test_a_function_word_inside_a_run_ends_the_clause() -> None:
+    ex = extract("2023年，国务院在全国开展服务贸易创新发展试点，武汉就是试点城市之一。", "武汉市")
+    assert not any(m.text.startswith("武汉就是") for m in ex.mentions)
+
+
+def test_brand_names_listed_before_a_kind_of_enterprise_are_enterprises() -> None:
+    ex = extract("武汉成功培育斗鱼直播、卷皮科技、奇点云科技等独角兽企业。", "武汉市")
+    found = mentions(ex)
+    assert found["斗鱼直播"][0] == "Enterprise" and found["卷皮科技"][0] == "Enterprise"
+    # topics listed before a kind are no names
+    ex = extract("聚焦人工智能、工业互联网、智能制造等重点企业。", "武汉市")
+    assert not {"人工智能", "工业互联网", "智能制造"} & set(mentions(ex))
+
+
+def test_a_name_of_common_words_beside_a_recognised_name_is_a_name() -> None:
+    ex = extract("试点收官后，武汉创新不停。长江船舶、光明来电新能源获评全国技术贸易创新实践案例。", "武汉市")
+    assert mentions(ex)["光明来电新能源"][0] == "Enterprise"
+
+
+def test_an_owner_before_its_quoted_platform_is_a_name_of_its_own() -> None:
+    ex = extract("目前，汉储京科“仓易贷”平台推出仓单质押融资模式。", "武汉市")
+    found = mentions(ex)
+    assert found["汉储京科"][0] == "Enterprise"
+    assert "汉储京科“仓易贷”平台" not in found
+    assert any(p == "operates" and "汉储京科" in s for s, p, o in relations(ex))
+
+
+def test_a_policy_document_without_title_marks_opens_with_its_place() -> None:
+    ex = extract("武汉市数字贸易高质量发展实施方案提出，落实普惠政策，对接国际经贸规则。", "武汉市")
+    found = mentions(ex)
+    assert found["武汉市数字贸易高质量发展实施方案"][0] == "PolicyDocument"
+    assert "普惠政策" not in found and "国际经贸规则" not in found
+
+
+def test_descriptions_are_no_names() -> None:
+    ex = extract("打造东湖三大总部经济集聚区，建设“一带一路”国际合作新平台，武汉代表性平台亮相。", "武汉市")
+    assert not [m for m in ex.mentions if m.cls in ("Park", "Platform")]
+    ex = extract("八大关高端文化集聚区游客如织。", "青岛市")
+    assert mentions(ex)["八大关高端文化集聚区"][0] == "Park"  # 八大关 is a name, not a count
+
+
+def test_a_company_organ_names_the_company_and_a_member_title_is_no_body() -> None:
+    ex = extract("武汉市委常委、副市长张三出席。武汉光谷电气股份有限公司党委获表彰。", "武汉市")
+    found = mentions(ex)
+    assert found["武汉光谷电气股份有限公司"][0] == "Enterprise"
+    assert not any(m.text.endswith(("党委", "常委")) for m in ex.mentions)
+
+
+def test_a_city_before_a_national_title_holds_it() -> None:
+    ex = extract("深入推进武汉市中国软件名城建设。", "武汉市")
+    assert mentions(ex)["中国软件名城"][0] == "Designation"
+
+
+def test_a_bracketed_place_after_a_name_is_part_of_it() -> None:
+    ex = extract("推动全球标准数据中心（武汉）落地。", "武汉市")
+    assert mentions(ex)["全球标准数据中心（武汉）"][0] == "Base"
+
+
+def test_a_level_prefix_opens_a_title_though_its_last_word_stops_names() -> None:
+    ex = extract("武汉光谷软件园等9个园区入选省重点服务业园区，初步构建起国家级、省级、市级服务业集聚区梯次发展格局。", "武汉市")
+    assert mentions(ex)["省重点服务业园区"][0] == "Designation"
+    titles = {min(o, key=len) for s, p, o in relations(ex) if p == "designatedAs"}
+    assert titles == {"省重点服务业园区"}  # what follows the comma was not entered

@@ -1,0 +1,118 @@
+"""Relations, one rule at a time, on sentences whose answer a reader can check by eye."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import extract, mentions, relations
+from kg.resolve import normalise
+
+
+def test_an_event_held_within_a_fair_is_part_of_it() -> None:
+    ex = extract("9月5日，服贸会举行了湖北服务贸易主题推介会。在湖北省政府主办的2024服贸会“湖北日”暨招商推介会上，10个项目签约。", "武汉市")
+    found = relations(ex)
+    assert ({"湖北服务贸易主题推介会"}, "partOf", {"中国国际服务贸易交易会", "服贸会"}) in [
+        (s, p, o & {"中国国际服务贸易交易会", "服贸会"}) for s, p, o in found]
+    assert any(p == "partOf" and "2024服贸会湖北日暨招商推介会" in s and "中国国际服务贸易交易会" in o for s, p, o in found)
+    assert not any(p == "partOf" and s & o for s, p, o in found)  # 2021年中国国际服务贸易交易会 is no part of itself
+
+
+def test_sites_a_city_has_and_sites_that_land_are_located_in_it() -> None:
+    ex = extract("武汉还有光谷软件园、汉口数字服务中心等3家省级数字服务出口基地。武汉将推动国家计量数据中心落地。", "武汉市")
+    located = {(min(s, key=len), min(o, key=len)) for s, p, o in relations(ex) if p == "locatedIn"}
+    assert {("光谷软件园", "武汉"), ("汉口数字服务中心", "武汉"), ("国家计量数据中心", "武汉")} <= located
+
+
+def test_a_site_listed_places_hold_is_their_title() -> None:
+    ex = extract("加强与郑州、西安等国家物流枢纽城市合作。", "武汉市")
+    assert mentions(ex)["国家物流枢纽"][0] == "Designation"
+    holders = {min(s, key=len) for s, p, o in relations(ex) if p == "designatedAs"}
+    assert {"郑州", "西安"} <= holders
+
+
+def test_what_yituo_governs_is_the_name_right_after_it() -> None:
+    ex = extract("依托国家物流枢纽，建设链接上海合作组织国家的商贸物流基地。", "武汉市")
+    assert not [r for r in relations(ex) if r[1] == "reliesOn" and "上海合作组织" in r[0]]
+    ex = extract("依托东湖高新区，建设链接上海合作组织国家的商贸物流基地。", "武汉市")
+    assert not [r for r in relations(ex) if r[1] == "reliesOn" and "上海合作组织" in r[0]]
+
+
+def test_cities_are_not_what_is_built_on_a_base() -> None:
+    ex = extract("依托武汉新港，建设郑州、西安等内陆港。", "武汉市")
+    assert not [r for r in relations(ex) if r[1] == "reliesOn" and r[0] & {"郑州", "郑州市", "西安", "西安市"}]
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("商务部印发《服务贸易发展规划》。", None, ("服务贸易发展规划", "issuedBy", "商务部")),
+    ("市商务局印发《成都市服务贸易高质量发展行动方案》。", "成都市", ("成都市服务贸易高质量发展行动方案", "issuedBy", "成都市商务局")),
+    ("四川长虹电器股份有限公司入选国家文化出口重点企业。", None, ("四川长虹电器股份有限公司", "designatedAs", "国家文化出口重点企业")),
+    ("成都天府软件园依托中国（四川）自由贸易试验区发展数字服务。", "成都市", ("成都天府软件园", "reliesOn", "中国（四川）自由贸易试验区")),
+    ("阿里巴巴集团控股有限公司推出“速卖通”平台。", None, ("阿里巴巴集团控股有限公司", "operates", "“速卖通”平台")),
+    ("第三届全球数字贸易博览会在杭州举行。", None, ("全球数字贸易博览会", "heldIn", "杭州")),
+])
+def test_relation_from_a_trigger(text: str, place: str | None, expected: tuple[str, str, str]) -> None:
+    found = relations(extract(text, place=place))
+    subject, predicate, obj = expected
+    assert any(normalise(subject) in s and p == predicate and normalise(obj) in o for s, p, o in found), found
+
+
+def test_a_title_is_held_not_taken_part_in() -> None:
+    ex = extract("武汉企业亮相国家级重点展会，获评5项服贸会“服务示范案例”。", "武汉市")
+    assert not [r for r in relations(ex) if r[1] == "participatesIn" and any("示范案例" in n for n in r[2])]
+
+
+def test_what_is_built_in_a_place_and_what_a_park_gathers_are_located_there() -> None:
+    ex = extract("在江汉区规划建设江汉数字贸易产业园，打造新高地。", "武汉市")
+    assert ({"江汉数字贸易产业园"}, "locatedIn", {"江汉区"}) in relations(ex)
+    ex = extract("武汉光谷软件园正成为数字内容企业的集聚地。园区集聚了斗鱼科技、卷皮科技等160多家企业。", "武汉市")
+    hosts = {(min(s, key=len), min(o, key=len)) for s, p, o in relations(ex) if p == "locatedIn"}
+    assert {("斗鱼科技", "武汉光谷软件园"), ("卷皮科技", "武汉光谷软件园")} <= hosts
+
+
+def test_what_stands_before_zheyi_is_a_name_holding_the_title_after_it() -> None:
+    ex = extract("东湖高新区依托光谷软件园这一国家数字服务出口基地，发展软件信息服务。", "武汉市")
+    found = mentions(ex)
+    assert found["光谷软件园"][0] == "Park"
+    assert found["国家数字服务出口基地"][0] == "Designation"
+    assert ({"光谷软件园"}, "designatedAs", {"国家数字服务出口基地"}) in relations(ex)
+
+
+def test_a_venue_is_whatever_stands_between_zai_and_the_holding_verb() -> None:
+    ex = extract("2025长江数字文化贸易论坛同期在汉口国际会议中心举行。", "武汉市")
+    assert mentions(ex)["汉口国际会议中心"][0] == "Place"
+    assert any(p == "heldIn" and "汉口国际会议中心" in o for s, p, o in relations(ex))
+
+
+def test_organisers_without_you_and_operators_after_you() -> None:
+    ex = extract("本届汉交会由湖北省人民政府主办，长江日报集团、湖北广电集团承办。", "武汉市")
+    organisers = {min(o, key=len) for s, p, o in relations(ex) if p == "organizedBy"}
+    assert {"湖北省人民政府", "长江日报集团", "湖北广电集团"} <= organisers
+    ex = extract("武汉上线“汉贸通”平台。该平台由武汉文化产权交易所运营，已服务企业3400余家。", "武汉市")
+    assert any(p == "operates" and "武汉文化产权交易所" in s and any("汉贸通" in n for n in o)
+               for s, p, o in relations(ex))
+    ex = extract("由市商务局指导、武汉数贸服务有限公司建设运营的“汉贸通”平台上线。", "武汉市")
+    operators = {min(s, key=len) for s, p, o in relations(ex) if p == "operates"}
+    assert operators == {"武汉数贸服务有限公司"}  # the guiding bureau operates nothing
+
+
+def test_a_government_body_is_not_designated() -> None:
+    ex = extract("3个项目入选商务部“千帆出海”计划，汉阳工艺品厂等3家企业入选国家文化出口重点企业。", "武汉市")
+    holders = {min(s, key=len) for s, p, o in relations(ex) if p == "designatedAs"}
+    assert "商务部" not in holders and "汉阳工艺品厂" in holders
+
+
+def test_the_list_before_deng_takes_part_not_the_modifier_after_it() -> None:
+    text = "第五届数字贸易博览会开幕。斗鱼科技、卷皮科技、小药药等武汉代表性企业亮相。"
+    participants = {min(s, key=len) for s, p, o in relations(extract(text, "武汉市")) if p == "participatesIn"}
+    assert {"斗鱼科技", "卷皮科技"} <= participants and "武汉" not in participants
+
+
+def test_counted_things_are_designated_not_the_city() -> None:
+    ex = extract("武汉创新不停，8个案例入选服贸会全国“服务示范案例”。", "武汉市")
+    assert not [r for r in relations(ex) if r[1] == "designatedAs" and "武汉市" in r[0]]
+    ex = extract("武汉获批全面深化服务贸易创新发展试点。", "武汉市")
+    assert [r for r in relations(ex) if r[1] == "designatedAs" and "武汉市" in r[0]]
+
+
+def test_no_relation_without_a_trigger() -> None:
+    assert relations(extract("商务部和《服务贸易发展规划》。四川长虹电器股份有限公司，国家文化出口重点企业。")) == []
