@@ -136,7 +136,7 @@ def _link_place_dropped(text: str, mentions: list[Mention], sentences: list[Sent
         if m.cls in PLACE_CLASSES or m.cls == "GovernmentBody":
             continue
         place = next((m.key[:n] for n in gaz.lengths if n < len(m.key)
-                      and gaz.names.get(m.key[:n], ("", ""))[1] in ("City", "Province", "District")), "")
+                      and gaz.class_of(m.key[:n]) in ("City", "Province", "District")), "")
         rest = m.key[len(place):]
         if not place or len(rest) < 4 or _generic(rest, m.start + len(place), words, lex):
             continue

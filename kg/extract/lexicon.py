@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,59 +34,28 @@ class Gazetteer:
         if surface and surface not in self.names:
             self.names[surface] = (canonical, cls)
 
+    def add_entry(self, entry: dict[str, Any], cls: str) -> None:
+        """A lexicon entry {name, aliases, type?}: every surface form names it."""
+        for surface in [entry["name"], *entry.get("aliases", [])]:
+            self.add(surface, entry["name"], entry.get("type", cls))
+
+    def class_of(self, surface: str) -> str:
+        """The class of a known name, "" for an unknown one."""
+        return self.names.get(surface, ("", ""))[1]
+
     def freeze(self) -> None:
         self.lengths = sorted({len(n) for n in self.names}, reverse=True)
 
 
 @dataclass(eq=False)  # hashable by identity: patterns compiled from it are cached per lexicon
 class Lexicon:
+    # Built from several keys or files, or compiled:
     suffixes: dict[str, list[str]]  # class -> suffixes
     min_body: dict[str, int]
-    stop_tokens: frozenset[str]
-    clause_openers: tuple[str, ...]
-    stop_chars: frozenset[str]
-    generic_words: frozenset[str]
-    designation_prefixes: tuple[str, ...]
-    national_prefixes: tuple[str, ...]
-    national_zone_prefixes: tuple[str, ...]
-    leading_verbs: frozenset[str]
-    name_openers: tuple[str, ...]
-    level_prefixes: tuple[str, ...]
-    place_led_classes: frozenset[str]
-    description_words: tuple[re.Pattern[str], ...]
-    description_heads: frozenset[str]
-    policy_title_words: tuple[str, ...]
-    slogan_heads: tuple[str, ...]
-    descriptive_classes: frozenset[str]
-    verbs_before_names: frozenset[str]
-    apposition_classes: frozenset[str]
-    false_endings: tuple[str, ...]
-    naming_verbs: tuple[str, ...]
-    legal_forms: tuple[str, ...]
-    participant_endings: dict[str, str]
-    inner_name_words: frozenset[str]
-    recognition_verbs: tuple[str, ...]
-    title_verbs: tuple[str, ...]
-    title_classes: frozenset[str]
-    street_suffixes: tuple[str, ...]
-    name_prefix_patterns: dict[str, list[re.Pattern[str]]]
-    name_suffix_patterns: dict[str, list[re.Pattern[str]]]
-    enumeration_glue: tuple[str, ...]
-    inner_conjunctions: frozenset[str]
-    weak_suffixes: frozenset[str]
-    listed_classes: frozenset[str]
-    venue_verbs: tuple[str, ...]
-    demonstratives: tuple[str, ...]
-    quoted_kinds: dict[str, str]
-    built_classes: frozenset[str]
     event_abbreviations: tuple[str, ...]
     gazetteer: Gazetteer
     local_bodies: list[str]
     relative_prefixes: dict[str, str]
-    place_pronouns: dict[str, str]
-    local_body_classes: dict[str, str]
-    branch_words: tuple[str, ...]
-    pronoun_named_classes: frozenset[str]
     body_expansions: dict[str, str]
     relation_rules: list[dict[str, Any]]
     figures: dict[str, Any]
@@ -94,18 +63,69 @@ class Lexicon:
     surnames: frozenset[str]
     enumeration_heads: dict[str, str]
     name_followers: str
+    stop_tokens: frozenset[str]  # boundaries.yaml's stop_tokens and clause_openers
+    title_verbs: tuple[str, ...]  # longest first
+    description_words: tuple[re.Pattern[str], ...]
+    name_prefix_patterns: dict[str, list[re.Pattern[str]]]
+    name_suffix_patterns: dict[str, list[re.Pattern[str]]]
+    # Read as they stand in boundaries.yaml or government.yaml (key = field name; see _plain_fields);
+    # the ones with a default:
+    clause_openers: tuple[str, ...] = ()
+    stop_chars: frozenset[str] = frozenset()
+    generic_words: frozenset[str] = frozenset()
+    designation_prefixes: tuple[str, ...] = ()
+    national_prefixes: tuple[str, ...] = ()
+    national_zone_prefixes: tuple[str, ...] = ()
+    leading_verbs: frozenset[str] = frozenset()
+    name_openers: tuple[str, ...] = ()
+    level_prefixes: tuple[str, ...] = ()
+    place_led_classes: frozenset[str] = frozenset()
+    description_heads: frozenset[str] = frozenset()
+    policy_title_words: tuple[str, ...] = ()
+    slogan_heads: tuple[str, ...] = ()
+    descriptive_classes: frozenset[str] = frozenset()
+    verbs_before_names: frozenset[str] = frozenset()
+    apposition_classes: frozenset[str] = frozenset()
+    false_endings: tuple[str, ...] = ()
+    naming_verbs: tuple[str, ...] = ()
+    legal_forms: tuple[str, ...] = ()
+    participant_endings: dict[str, str] = field(default_factory=dict)
+    inner_name_words: frozenset[str] = frozenset()
+    recognition_verbs: tuple[str, ...] = ()
+    title_classes: frozenset[str] = frozenset()
+    street_suffixes: tuple[str, ...] = ()
+    enumeration_glue: tuple[str, ...] = ()
+    inner_conjunctions: frozenset[str] = frozenset()
+    weak_suffixes: frozenset[str] = frozenset()
+    listed_classes: frozenset[str] = frozenset()
+    venue_verbs: tuple[str, ...] = ()
+    demonstratives: tuple[str, ...] = ()
+    quoted_kinds: dict[str, str] = field(default_factory=dict)
+    built_classes: frozenset[str] = frozenset()
+    place_pronouns: dict[str, str] = field(default_factory=dict)
+    local_body_classes: dict[str, str] = field(default_factory=dict)
+    branch_words: tuple[str, ...] = ()
+    pronoun_named_classes: frozenset[str] = frozenset()
 
 
-def _gazetteer(folder: Path) -> tuple[Gazetteer, list[str], dict[str, str], dict[str, str]]:
+CONVERTERS = {"frozenset": frozenset, "tuple": tuple, "dict": dict}
+
+
+def _plain_fields(*sources: dict[str, Any]) -> dict[str, Any]:
+    """The lexicon's plain fields from the YAML keys of the same name, converted to the field's type
+    (frozenset, tuple or dict) as its annotation says; a key missing from the files keeps the default."""
+    plain = {f.name: CONVERTERS[str(f.type).split("[")[0]] for f in fields(Lexicon)
+             if f.default is not MISSING or f.default_factory is not MISSING}
+    return {name: plain[name](value or ()) for source in sources for name, value in source.items() if name in plain}
+
+
+def _gazetteer(folder: Path, government: dict[str, Any]) -> Gazetteer:
     gaz = Gazetteer()
     places = _read(folder, "places.yaml")
     for entry in places.get("countries", []):
-        cls = "Place" if entry.get("kind") == "region" else "Country"
-        for surface in [entry["name"], *entry.get("aliases", [])]:
-            gaz.add(surface, entry["name"], cls)
+        gaz.add_entry(entry, "Place" if entry.get("kind") == "region" else "Country")
     for entry in places.get("regions", []) or []:
-        for surface in [entry["name"], *entry.get("aliases", [])]:
-            gaz.add(surface, entry["name"], "Place")
+        gaz.add_entry(entry, "Place")
     for entry in places.get("provinces", []):
         for surface in [entry["name"], entry.get("short")]:
             gaz.add(surface, entry["name"], "Province")
@@ -124,27 +144,20 @@ def _gazetteer(folder: Path) -> tuple[Gazetteer, list[str], dict[str, str], dict
         short = entry["name"][:-1] if entry["name"][-1] in "区县市旗" else ""
         if len(short) >= 2:
             gaz.add(short, entry["name"], "District")
-    government = _read(folder, "government.yaml")
     for entry in government.get("central", []):
-        for surface in [entry["name"], *entry.get("aliases", [])]:
-            gaz.add(surface, entry["name"], "GovernmentBody")
+        gaz.add_entry(entry, "GovernmentBody")
     for entry in _read(folder, "organizations.yaml").get("organizations", []) or []:
-        for surface in [entry["name"], *entry.get("aliases", [])]:
-            gaz.add(surface, entry["name"], entry.get("type", "Organization"))
+        gaz.add_entry(entry, "Organization")
     known = _read(folder, "enterprises.yaml")
     for key, cls in (("enterprises", "Enterprise"), ("platforms", "Platform")):
         for entry in known.get(key, []) or []:
-            for surface in [entry["name"], *entry.get("aliases", [])]:
-                gaz.add(surface, entry["name"], cls)
+            gaz.add_entry(entry, cls)
     for entry in _read(folder, "programmes.yaml").get("programmes", []) or []:
-        for surface in [entry["name"], *entry.get("aliases", [])]:
-            gaz.add(surface, entry["name"], entry.get("type", "Programme"))
+        gaz.add_entry(entry, "Programme")
     for entry in _read(folder, "events.yaml").get("events", []) or []:
-        for surface in [entry["name"], *entry.get("aliases", [])]:
-            gaz.add(surface, entry["name"], "Event")
+        gaz.add_entry(entry, "Event")
     gaz.freeze()
-    return (gaz, list(government.get("local_bodies", [])), dict(government.get("relative_prefixes", {})),
-            dict(government.get("expansions", {})))
+    return gaz
 
 
 @lru_cache(maxsize=4)
@@ -154,61 +167,27 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     suffix_data = _read(folder, "entity_suffixes.yaml")
     bounds = _read(folder, "boundaries.yaml")
     persons = _read(folder, "persons.yaml")
-    gaz, local_bodies, relative, expansions = _gazetteer(folder)
     government = _read(folder, "government.yaml")
+    classes = {cls: v for cls, v in suffix_data.items() if isinstance(v, dict)}
+    patterns = {key: {c: [re.compile(p) for p in ps] for c, ps in (bounds.get(key) or {}).items()}
+                for key in ("name_prefix_patterns", "name_suffix_patterns")}
     return Lexicon(
-        suffixes={cls: list(v.get("suffixes", [])) for cls, v in suffix_data.items() if isinstance(v, dict)},
-        min_body={cls: int(v.get("min_body", 2)) for cls, v in suffix_data.items() if isinstance(v, dict)},
-        stop_tokens=frozenset(bounds.get("stop_tokens", [])) | frozenset(bounds.get("clause_openers", [])),
-        clause_openers=tuple(bounds.get("clause_openers", [])),
-        stop_chars=frozenset(bounds.get("stop_chars", "")),
-        generic_words=frozenset(bounds.get("generic_words", [])),
-        designation_prefixes=tuple(bounds.get("designation_prefixes", [])),
-        national_prefixes=tuple(bounds.get("national_prefixes", [])),
-        national_zone_prefixes=tuple(bounds.get("national_zone_prefixes", [])),
-        leading_verbs=frozenset(bounds.get("leading_verbs", [])),
-        name_openers=tuple(bounds.get("name_openers", [])),
-        level_prefixes=tuple(bounds.get("level_prefixes", [])),
-        place_led_classes=frozenset(bounds.get("place_led_classes", [])),
-        description_words=tuple(re.compile(p) for p in bounds.get("description_words", [])),
-        description_heads=frozenset(bounds.get("description_heads", [])),
-        policy_title_words=tuple(bounds.get("policy_title_words", [])),
-        slogan_heads=tuple(bounds.get("slogan_heads", [])),
-        descriptive_classes=frozenset(bounds.get("descriptive_classes", [])),
-        verbs_before_names=frozenset(bounds.get("verbs_before_names", [])),
-        apposition_classes=frozenset(bounds.get("apposition_classes", [])),
-        false_endings=tuple(bounds.get("false_endings", [])),
-        naming_verbs=tuple(bounds.get("naming_verbs", [])),
-        legal_forms=tuple(bounds.get("legal_forms", [])),
-        participant_endings=dict(bounds.get("participant_endings") or {}),
-        inner_name_words=frozenset(bounds.get("inner_name_words", [])),
-        recognition_verbs=tuple(bounds.get("recognition_verbs", [])),
-        title_verbs=tuple(sorted(bounds.get("title_verbs", []), key=len, reverse=True)),
-        title_classes=frozenset(bounds.get("title_classes", [])),
-        street_suffixes=tuple(bounds.get("street_suffixes", [])),
-        name_prefix_patterns={c: [re.compile(p) for p in ps] for c, ps in (bounds.get("name_prefix_patterns") or {}).items()},
-        name_suffix_patterns={c: [re.compile(p) for p in ps] for c, ps in (bounds.get("name_suffix_patterns") or {}).items()},
-        enumeration_glue=tuple(bounds.get("enumeration_glue", [])),
-        inner_conjunctions=frozenset(bounds.get("inner_conjunctions", [])),
-        weak_suffixes=frozenset(bounds.get("weak_suffixes", [])),
-        listed_classes=frozenset(bounds.get("listed_classes", [])),
-        venue_verbs=tuple(bounds.get("venue_verbs", [])),
-        demonstratives=tuple(bounds.get("demonstratives", [])),
-        quoted_kinds=dict(bounds.get("quoted_kinds") or {}),
-        built_classes=frozenset(bounds.get("built_classes", [])),
+        suffixes={cls: list(v.get("suffixes", [])) for cls, v in classes.items()},
+        min_body={cls: int(v.get("min_body", 2)) for cls, v in classes.items()},
         event_abbreviations=tuple((suffix_data.get("Event") or {}).get("abbreviations", [])),
-        gazetteer=gaz,
-        local_bodies=sorted(local_bodies, key=len, reverse=True),
-        relative_prefixes=relative or {"市": "city", "省": "province", "区": "district"},
-        place_pronouns=dict(government.get("place_pronouns") or {}),
-        local_body_classes=dict(government.get("local_body_classes") or {}),
-        branch_words=tuple(government.get("branch_words") or []),
-        pronoun_named_classes=frozenset(government.get("pronoun_named_classes") or []),
-        body_expansions=expansions,
+        gazetteer=_gazetteer(folder, government),
+        local_bodies=sorted(government.get("local_bodies", []), key=len, reverse=True),
+        relative_prefixes=dict(government.get("relative_prefixes") or {"市": "city", "省": "province", "区": "district"}),
+        body_expansions=dict(government.get("expansions", {})),
         relation_rules=list(_read(folder, "relations.yaml").get("rules", [])),
         figures=_read(folder, "figures.yaml"),
         person_titles=sorted(persons.get("titles", []), key=len, reverse=True),
         surnames=frozenset(persons.get("surnames", "")),
         enumeration_heads=dict(persons.get("enumeration_heads", {})),
         name_followers=str(persons.get("name_followers", "")),
+        stop_tokens=frozenset(bounds.get("stop_tokens", [])) | frozenset(bounds.get("clause_openers", [])),
+        title_verbs=tuple(sorted(bounds.get("title_verbs", []), key=len, reverse=True)),
+        description_words=tuple(re.compile(p) for p in bounds.get("description_words", [])),
+        **patterns,
+        **_plain_fields(bounds, government),
     )

@@ -88,7 +88,7 @@ class SuffixFinder:
     def _bracketed_place(self, text: str, end: int) -> int:
         """全球标准数据中心（青岛）: a known place in brackets right after a name is part of it."""
         hit = BRACKETED.match(text, end)
-        if hit and self.lex.gazetteer.names.get(hit.group(1), ("", ""))[1] in ("City", "Province", "District", "Country"):
+        if hit and self.lex.gazetteer.class_of(hit.group(1)) in ("City", "Province", "District", "Country"):
             return len(hit.group())
         return 0
 
@@ -97,7 +97,7 @@ class SuffixFinder:
         gaz = self.lex.gazetteer
         for n in gaz.lengths:
             place = text[start:start + n]
-            if gaz.names.get(place, ("", ""))[1] in ("City", "District") and \
+            if gaz.class_of(place) in ("City", "District") and \
                     text.startswith(self.lex.national_prefixes, start + n) and start + n < suffix_start:
                 return start + n
         return start
@@ -118,7 +118,7 @@ class SuffixFinder:
     def _place_led(self, text: str, start: int) -> bool:
         """The name opens with a known place, its issuer (杭州市数字贸易高质量发展实施方案)."""
         gaz = self.lex.gazetteer
-        return any(gaz.names.get(text[start:start + n], ("", ""))[1] in ("City", "Province", "District", "Country")
+        return any(gaz.class_of(text[start:start + n]) in ("City", "Province", "District", "Country")
                    for n in gaz.lengths)
 
     def name_start(self, text: str, end: int, words: Words, cls: str = "") -> int | None:
@@ -165,14 +165,14 @@ class SuffixFinder:
                 open_at = max(text.rfind("“", max(0, pos - 14), pos - 1), text.rfind('"', max(0, pos - 14), pos - 1))
                 if open_at >= 0 and not any(c in "，。；、：！？\n" for c in text[open_at:pos]):
                     pos = best = open_at  # a short quoted word inside a name: 提质扩容“领跑者”行动
-                    owner = self._owner_before(text, open_at)
-                    if owner and not (owner == cls == "Event"):
+                    owner = self._known_before(text, open_at)
+                    if owner and not (owner[1] == cls == "Event"):
                         break  # 商务部“千帆出海”计划: the owner is a name of its own
                     continue  # 2021服贸会“青岛日”推介会: a fair's own event carries the fair's name
                 break
-            country = self._country_before(text, pos - 1) if ch in DASHES else None
-            if country is not None:
-                pos = best = country
+            known = self._known_before(text, pos - 1) if ch in DASHES else None
+            if known is not None and known[1] == "Country" and pos - 1 - known[0] >= 2:
+                pos = best = known[0]
                 break  # 中国-上海合作组织地方经贸合作示范区: a country and a dash open the name
             if ch in lex.stop_chars or ch.isspace():
                 break
@@ -198,16 +198,11 @@ class SuffixFinder:
         return following is not None and following.start == end and following.flag.startswith("n") \
             and following.flag not in ("nr", "ns", "nt", "nz")
 
-    def _country_before(self, text: str, at: int) -> int | None:
-        """The start of a country's name that ends right before ``at``."""
+    def _known_before(self, text: str, at: int) -> tuple[int, str] | None:
+        """(start, class) of the longest known name that ends right before ``at``."""
         gaz = self.lex.gazetteer
-        return next((at - n for n in gaz.lengths if n <= at and n >= 2
-                     and gaz.names.get(text[at - n:at], ("", ""))[1] == "Country"), None)
-
-    def _owner_before(self, text: str, at: int) -> str:
-        """The class of a known name that ends right before ``at`` ("" if none)."""
-        gaz = self.lex.gazetteer
-        return next((gaz.names[text[at - n:at]][1] for n in gaz.lengths if n <= at and text[at - n:at] in gaz.names), "")
+        return next(((at - n, gaz.class_of(text[at - n:at])) for n in gaz.lengths
+                     if n <= at and text[at - n:at] in gaz.names), None)
 
     def _trim(self, start: int, suffix_start: int, words: Words, text: str = "") -> int:
         """Start after the last verb that breaks the run, then drop leading clause openers."""
