@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from kg.extract import candidates as find
 from kg.extract.lexicon import Lexicon
-from kg.extract.relations import CLAUSE_BREAK, group
+from kg.extract.relations import CLAUSE_BREAK, COUNTED, class_names, group
 from kg.extract.tokens import Words
 from kg.model import Mention, Sentence
 from kg.resolve.names import normalise
@@ -66,10 +66,17 @@ def _propagate(text: str, mentions: list[Mention], sentences: list[Sentence]) ->
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
-PLACE_CLASSES = frozenset({"Place", "Country", "Province", "City", "District"})
-TITLE_CLASSES = frozenset({"Designation", "PilotProgramme"})
-LIST_GLUE = ("、", "和", "及", "与")
-MEMBER_GAP = re.compile(r"^等(?:[0-9一二两三四五六七八九十]+[家个所座项批])?$")
+TITLE_CLASSES = frozenset({"Designation", "PilotProgramme"})  # what a site becomes when conferred
+MEMBER_GAP = re.compile(rf"^等(?:{COUNTED})?$")  # 太原、西安等(3个)国家物流枢纽城市
+
+
+def _is_place(m: Mention) -> bool:
+    return "Place" in class_names(m.cls)
+
+
+def _title_class(site_class: str) -> str:
+    """A conferred zone is a pilot (国家…先导区), any other site a designation (…示范基地)."""
+    return "PilotProgramme" if site_class == "Zone" else "Designation"
 
 
 def _titles_by_context(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -79,10 +86,10 @@ def _titles_by_context(text: str, mentions: list[Mention], lex: Lexicon) -> list
     retyped: dict[str, str] = {}
     for previous, m in zip([None, *mentions], mentions):
         before = text[max(0, m.start - 8):m.start]
-        if (previous is not None and previous.cls in PLACE_CLASSES and m.cls in lex.title_classes
+        if (previous is not None and _is_place(previous) and m.cls in lex.title_classes
                 and MEMBER_GAP.match(text[previous.end:m.start])):
             # 太原、西安、兰州等国家物流枢纽城市: places are no part of a site; the site is their title
-            retyped[m.key] = "PilotProgramme" if m.cls == "Zone" else "Designation"
+            retyped[m.key] = _title_class(m.cls)
             continue
         if not any(before.endswith(v) for v in lex.title_verbs):
             continue
@@ -90,7 +97,7 @@ def _titles_by_context(text: str, mentions: list[Mention], lex: Lexicon) -> list
             if member.start < m.start or CLAUSE_BREAK.search(text[m.end:member.start]):
                 continue  # the enumeration before the verb holds the recipients; a comma ends the titles
             if member.cls in lex.title_classes and member.rule != "gazetteer":
-                retyped[member.key] = "PilotProgramme" if member.cls == "Zone" else "Designation"
+                retyped[member.key] = _title_class(member.cls)
     if not retyped:
         return mentions
     return [replace(m, cls=retyped[m.key]) if m.key in retyped else m for m in mentions]
@@ -133,7 +140,7 @@ def _link_place_dropped(text: str, mentions: list[Mention], sentences: list[Sent
     gaz = lex.gazetteer
     links: list[tuple[str, str]] = []
     for m in {m.key: m for m in mentions if m.rule not in ("alias", "context")}.values():
-        if m.cls in PLACE_CLASSES or m.cls == "GovernmentBody":
+        if _is_place(m) or m.cls == "GovernmentBody":
             continue
         place = next((m.key[:n] for n in gaz.lengths if n < len(m.key)
                       and gaz.class_of(m.key[:n]) in ("City", "Province", "District")), "")
@@ -252,7 +259,7 @@ def _listed_generic_names(pool: list[find.Candidate], text: str, lex: Lexicon) -
         for c in listed:
             if c in kept:
                 continue
-            before = next((a for (s, e), a in anchors.items() if text[e:c.start] in LIST_GLUE), None)
+            before = next((a for (s, e), a in anchors.items() if text[e:c.start] in lex.enumeration_glue), None)
             after = next((a for (s, e), a in anchors.items() if text[c.end:s] == "、"), None)
             keep = _shared_title(c, before, text, lex) if before is not None else None
             for anchor in (before, after):

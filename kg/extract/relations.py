@@ -12,7 +12,8 @@ from kg.model import Mention, RelationMention, Sentence
 from kg.vocab import KG, superclasses
 
 CLAUSE_BREAK = re.compile(r"[，,；;。：:！？]")
-COUNT = re.compile(r"[0-9一二两三四五六七八九十]+(?:个|家|项|批|座|所|条)")
+COUNTED = r"[0-9一二两三四五六七八九十]+(?:个|家|项|批|座|所|条)"  # 8个, 3家: a count of things
+COUNT = re.compile(COUNTED)
 LIST_BEFORE_DENG = re.compile(r"(?:、[\u4e00-\u9fffA-Za-z0-9]{1,8})*等[\u4e00-\u9fff]{0,3}")
 
 

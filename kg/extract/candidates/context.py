@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from kg.extract.candidates.base import QUOTED, Candidate, alternation
 from kg.extract.candidates.suffixes import SuffixFinder, suffix_at_end
 from kg.extract.lexicon import Lexicon
-from kg.extract.tokens import NON_NAME_FLAGS, Words
+from kg.extract.tokens import NON_NAME_FLAGS, Word, Words
 
 
 def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFinder) -> Iterator[Candidate]:
@@ -108,28 +108,31 @@ def recognised_subjects(text: str, words: Words, lex: Lexicon, suffix_finder: Su
                 yield Candidate(offset, offset + len(part), cls, "subject-slot", 35)
 
 
-def _plain_name(part: str, start: int, words: Words, lex: Lexicon) -> bool:
-    """No stop word, no clause opener, not only generic words, and a word jieba does not know."""
+def _clause_free_words(part: str, start: int, words: Words, lex: Lexicon) -> list[Word] | None:
+    """The words of ``part`` when it starts and ends on word boundaries and holds no count (8个案例),
+    stop word or clause opener; else None."""
     inside = words.between(start, start + len(part))
     if not inside or inside[0].start != start or inside[-1].end != start + len(part):
-        return False
-    if any(w.flag in ("m", "q") or w.text.isdigit() for w in inside):
-        return False  # 8个案例 is a count, not a name
-    if any(w.text in lex.stop_tokens or w.text in lex.leading_verbs
-           or (len(w.text) > 1 and w.flag in NON_NAME_FLAGS and not w.proper) for w in inside):
+        return None
+    if any(w.flag in ("m", "q") or w.text.isdigit() or w.text in lex.stop_tokens or w.text in lex.leading_verbs
+           for w in inside):
+        return None
+    return inside
+
+
+def _plain_name(part: str, start: int, words: Words, lex: Lexicon) -> bool:
+    """No count, stop word or clause opener, no other verb or adverb, and a word jieba does not know."""
+    inside = _clause_free_words(part, start, words, lex)
+    if inside is None or any(len(w.text) > 1 and w.flag in NON_NAME_FLAGS and not w.proper for w in inside):
         return False
     singles = sum(1 for w in inside if len(w.text) == 1)
     return any(w.proper for w in inside) or singles >= 2 or part in lex.gazetteer.names
 
 
 def _listed_name(part: str, start: int, words: Words, lex: Lexicon) -> bool:
-    """Aligned with words, no count, stop word or clause opener, and not only generic words."""
-    inside = words.between(start, start + len(part))
-    if not inside or inside[0].start != start or inside[-1].end != start + len(part):
-        return False
-    if any(w.flag in ("m", "q") or w.text in lex.stop_tokens or w.text in lex.leading_verbs for w in inside):
-        return False
-    return not all(w.text in lex.generic_words for w in inside)
+    """No count, stop word or clause opener, and not only generic words."""
+    inside = _clause_free_words(part, start, words, lex)
+    return inside is not None and not all(w.text in lex.generic_words for w in inside)
 
 
 def demonstrated_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFinder) -> Iterator[Candidate]:

@@ -61,13 +61,18 @@ def place_bodies(text: str, lex: Lexicon) -> Iterator[Candidate]:
 
 
 @lru_cache(maxsize=4)
+def _central_bodies(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(n for n, (_, cls) in lex.gazetteer.names.items() if cls == "GovernmentBody" and len(n) >= 2)
+
+
+@lru_cache(maxsize=4)
 def _admin_places(lex: Lexicon) -> tuple[str, ...]:
     return tuple(n for n, (_, cls) in lex.gazetteer.names.items() if cls in ("City", "Province", "District") and len(n) >= 2)
 
 
 def branch_offices(text: str, lex: Lexicon) -> Iterator[Candidate]:
     """国家统计局杭州调查队, 人行浙江省分行: a central body, a place and a branch word."""
-    central = tuple(n for n, (_, cls) in lex.gazetteer.names.items() if cls == "GovernmentBody" and len(n) >= 2)
+    central = _central_bodies(lex)
     if not central or not lex.branch_words:
         return
     pattern = re.compile("(" + alternation(central) + ")(" + alternation(_admin_places(lex)) + ")("
