@@ -15,30 +15,20 @@ from typing import Any
 import networkx as nx
 from lxml import etree
 
-from kg.export.gexf import clean, list_value
+from kg.export.gexf import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, clean, list_value
 from kg.export.style import colour_for, size_for
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 MEDIA_TYPE = "application/graphml+xml"
 NSMAP: Any = {None: GRAPHML_NS}  # Any: lxml's stubs do not allow the None (default) key
 
-# (key id, attr.name, attr.type); ids are unique across node and edge keys.
+# The attributes are GEXF's (kg.export.gexf), in GraphML's type names; GraphML has no viz elements,
+# so size, colour and position are keys of their own. (key id, attr.name, attr.type); ids are unique
+# across node and edge keys.
+GRAPHML_TYPES = {"string": "string", "liststring": "string", "integer": "int", "double": "double"}
 NODE_KEYS: tuple[tuple[str, str, str], ...] = (
     ("label", "label", "string"),
-    ("class", "class", "string"),
-    ("class_zh", "class_zh", "string"),
-    ("class_en", "class_en", "string"),
-    ("core_class", "core_class", "string"),
-    ("aliases", "aliases", "string"),
-    ("document_count", "document_count", "int"),
-    ("documents", "documents", "string"),
-    ("figures", "figures", "string"),
-    ("figure_count", "figure_count", "int"),
-    ("degree", "degree", "int"),
-    ("in_degree", "in_degree", "int"),
-    ("out_degree", "out_degree", "int"),
-    ("pagerank", "pagerank", "double"),
-    ("community", "community", "int"),
+    *((ident, title, GRAPHML_TYPES[kind]) for ident, title, kind in NODE_ATTRIBUTES),
     ("size", "size", "double"),
     ("r", "r", "int"),
     ("g", "g", "int"),
@@ -49,9 +39,7 @@ NODE_KEYS: tuple[tuple[str, str, str], ...] = (
 EDGE_KEYS: tuple[tuple[str, str, str], ...] = (
     ("e_label", "label", "string"),
     ("e_weight", "weight", "double"),
-    ("e_relation", "relation", "string"),
-    ("e_relation_en", "relation_en", "string"),
-    ("e_documents", "documents", "string"),
+    *((f"e_{ident}", title, GRAPHML_TYPES[kind]) for ident, title, kind in EDGE_ATTRIBUTES),
 )
 
 
