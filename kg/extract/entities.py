@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from kg.extract import candidates as find
 from kg.extract.lexicon import Lexicon
-from kg.extract.relations import CLAUSE_BREAK, COUNTED, class_names, group
+from kg.extract.relations import CLAUSE_BREAK, class_names, group
 from kg.extract.tokens import Words
 from kg.model import Mention, Sentence
 from kg.resolve.names import normalise
@@ -67,7 +67,11 @@ def _propagate(text: str, mentions: list[Mention], sentences: list[Sentence]) ->
 
 
 TITLE_CLASSES = frozenset({"Designation", "PilotProgramme"})  # what a site becomes when conferred
-MEMBER_GAP = re.compile(rf"^等(?:{COUNTED})?$")  # 太原、西安等(3个)国家物流枢纽城市
+
+
+def member_gap(lex: Lexicon) -> re.Pattern[str]:
+    """等 or 等3个 between listed members and the title they hold (太原、西安等国家物流枢纽城市)."""
+    return re.compile(rf"^等(?:{lex.counted})?$")
 
 
 def _is_place(m: Mention) -> bool:
@@ -84,10 +88,11 @@ def _titles_by_context(text: str, mentions: list[Mention], lex: Lexicon) -> list
     it, or after places listed with 等 (太原、西安等国家物流枢纽城市), is a title conferred on them:
     every mention of that name takes the title's class."""
     retyped: dict[str, str] = {}
+    gap = member_gap(lex)
     for previous, m in zip([None, *mentions], mentions):
         before = text[max(0, m.start - 8):m.start]
         if (previous is not None and _is_place(previous) and m.cls in lex.title_classes
-                and MEMBER_GAP.match(text[previous.end:m.start])):
+                and gap.match(text[previous.end:m.start])):
             # 太原、西安、兰州等国家物流枢纽城市: places are no part of a site; the site is their title
             retyped[m.key] = _title_class(m.cls)
             continue

@@ -106,6 +106,13 @@ class Lexicon:
     local_body_classes: dict[str, str] = field(default_factory=dict)
     branch_words: tuple[str, ...] = ()
     pronoun_named_classes: frozenset[str] = frozenset()
+    count_classifiers: tuple[str, ...] = ()
+
+    @property
+    def counted(self) -> str:
+        """A regex of a count of things (8个, 三家), from the figures' numerals and the classifiers."""
+        numerals = "".join(self.figures.get("numerals", {}))
+        return f"[0-9{numerals}]+(?:" + "|".join(map(re.escape, self.count_classifiers)) + ")"
 
 
 CONVERTERS = {"frozenset": frozenset, "tuple": tuple, "dict": dict}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.entities import MEMBER_GAP, TITLE_CLASSES
+from kg.extract.entities import TITLE_CLASSES, member_gap
 from kg.extract.lexicon import Lexicon
 from kg.extract.relations import group
 from kg.model import Mention, RelationMention
@@ -43,10 +43,11 @@ def nested_relations(mentions: list[Mention], lex: Lexicon, text: str = "") -> t
 def _members_of_title(mentions: list[Mention], text: str, lex: Lexicon) -> list[RelationMention]:
     """太原、西安、兰州等国家物流枢纽城市: the members listed before 等 hold the title after it."""
     out = []
+    gap = member_gap(lex)
     for prev, title in zip(mentions, mentions[1:]):
         if title.cls not in TITLE_CLASSES or prev.sentence != title.sentence:
             continue
-        if not MEMBER_GAP.match(text[prev.end:title.start]):
+        if not gap.match(text[prev.end:title.start]):
             continue
         for member in group(mentions, prev, text):
             if member.cls not in TITLE_CLASSES:

@@ -12,8 +12,6 @@ from kg.model import Mention, RelationMention, Sentence
 from kg.vocab import KG, superclasses
 
 CLAUSE_BREAK = re.compile(r"[，,；;。：:！？]")
-COUNTED = r"[0-9一二两三四五六七八九十]+(?:个|家|项|批|座|所|条)"  # 8个, 3家: a count of things
-COUNT = re.compile(COUNTED)
 LIST_BEFORE_DENG = re.compile(r"(?:、[\u4e00-\u9fffA-Za-z0-9]{1,8})*等[\u4e00-\u9fff]{0,3}")
 
 
@@ -54,8 +52,9 @@ def group(mentions: list[Mention], anchor: Mention, text: str, glue: re.Pattern[
 
 
 class RelationFinder:
-    def __init__(self, rules: list[dict[str, Any]]) -> None:
+    def __init__(self, rules: list[dict[str, Any]], counted: str = r"(?!)") -> None:
         self.rules = rules
+        self.count = re.compile(counted)  # 8个案例入选: a count of the things a rule is about
         self.orders: dict[str, Callable[..., list[tuple[Mention, Mention]]]] = {
             "subject_first": self._subject_first, "object_first": self._object_first,
             "place_between": self._place_between, "object_after": self._object_after,
@@ -127,12 +126,11 @@ class RelationFinder:
             o = self._recent(rule, "object")
         return self._pairs(text, mentions, s, o, rule)
 
-    @staticmethod
-    def _counted(text: str, t0: int, t1: int) -> bool:
+    def _counted(self, text: str, t0: int, t1: int) -> bool:
         """8个案例入选…, 新获批2家…: counted things around the trigger are what it is about, not
         the document's city."""
         clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, t0 - 30), t0)), default=max(0, t0 - 30))
-        return bool(COUNT.search(text[clause_start:t0]) or COUNT.match(text[t1:t1 + 8]))
+        return bool(self.count.search(text[clause_start:t0]) or self.count.match(text[t1:t1 + 8]))
 
     def _recent(self, rule: dict[str, Any], role: str) -> Mention | None:
         """The allowed mention named last in the sentences just before (本届展会, 亮相 …)."""
