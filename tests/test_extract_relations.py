@@ -116,3 +116,21 @@ def test_counted_things_are_designated_not_the_city() -> None:
 
 def test_no_relation_without_a_trigger() -> None:
     assert relations(extract("商务部和《服务贸易发展规划》。四川长虹电器股份有限公司，国家文化出口重点企业。")) == []
+
+
+def test_a_place_that_holds_a_meeting_and_a_body_that_holds_one() -> None:
+    ex = extract("成都在3月召开的加快数字贸易高质量发展大会上明确，要推进服务业转型升级。武汉将举办2025数字贸易创新发展与合作大会。"
+                 "在国务院新闻办公室日前举行的“推动高质量发展”系列主题新闻发布会上，上海介绍了产业体系。", "武汉市")
+    assert mentions(ex)["加快数字贸易高质量发展大会"][0] == "Event"  # after 召开的 the verb opens the name
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}
+    assert ("加快数字贸易高质量发展大会", "heldIn", "成都") in found
+    assert ("数字贸易创新发展与合作大会", "heldIn", "武汉") in found
+    assert ("推动高质量发展系列主题新闻发布会", "organizedBy", "国务院新闻办公室") in found
+
+
+def test_a_place_after_zai_is_a_venue_not_an_organiser() -> None:
+    ex = extract("在北京举办的数字贸易论坛上，武汉签约8个项目。服贸会在北京举行，数字贸易论坛同期开幕。", "武汉市")
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}
+    assert ("数字贸易论坛", "heldIn", "北京") in found
+    assert not [r for r in found if r[1] == "organizedBy"]
+    assert ("服贸会", "heldIn", "北京") in found and len([r for r in found if r[1] == "heldIn"]) == 2

@@ -107,6 +107,7 @@ class Lexicon:
     branch_words: tuple[str, ...] = ()
     pronoun_named_classes: frozenset[str] = frozenset()
     count_classifiers: tuple[str, ...] = ()
+    event_name_openers: tuple[str, ...] = ()
 
     @property
     def counted(self) -> str:

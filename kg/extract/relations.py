@@ -138,7 +138,7 @@ class RelationFinder:
         return earlier[-1] if earlier else None
 
     def _subject_after(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        s = self._after(rule, mentions, t1, "subject")
+        s = self._after(rule, mentions, t1, "subject", text)
         o = self._before(rule, text, mentions, t0, "object")
         if o is None and rule.get("fallback_object") == "place":
             o = place
@@ -193,8 +193,10 @@ class RelationFinder:
         return self._subject_first(rule, text, mentions, t0, t1, place)
 
     def _object_first(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        return self._pairs(text, mentions, self._after(rule, mentions, t1, "subject"),
-                           self._before(rule, text, mentions, t0, "object"), rule)
+        o = self._before(rule, text, mentions, t0, "object")
+        if o is not None and text[:o.start].endswith(tuple(rule.get("object_not_preceded_by", ()))):
+            return []
+        return self._pairs(text, mentions, self._after(rule, mentions, t1, "subject", text), o, rule)
 
     def _object_after(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         o = self._after(rule, mentions, t1, "object")

@@ -124,7 +124,22 @@ class SuffixFinder:
     def name_start(self, text: str, end: int, words: Words, cls: str = "") -> int | None:
         """Where a name that ends at ``end`` starts: the left walk, then clause openers trimmed."""
         left = self._left_edge(text, end, words, cls)
-        return None if left is None else self._trim(left, end, words, text)
+        start = None if left is None else self._trim(left, end, words, text)
+        return self._after_event_verb(text, end, start) if cls == "Event" else start
+
+    def _after_event_verb(self, text: str, suffix_start: int, start: int | None) -> int | None:
+        """在北京召开的加快服务业高质量发展大会: after 召开的 the whole run is the meeting's name, even
+        when it opens with a verb that would otherwise end the walk."""
+        window = max(0, suffix_start - self.MAX_LEN)
+        hits = [m.end() for m in re.finditer(alternation(self.lex.event_name_openers), text[window:suffix_start])] \
+            if self.lex.event_name_openers else []
+        if not hits:
+            return start
+        opened = window + hits[-1]
+        run = text[opened:suffix_start]
+        if (start is not None and start <= opened) or "的" in run or any(c in self.lex.stop_chars for c in run):
+            return start
+        return opened
 
     def _edition(self, text: str, start: int, end: int, cls: str) -> Candidate:
         """Widen a name by the year or edition before it (kept as the mention's text: the entity
