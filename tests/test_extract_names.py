@@ -210,6 +210,14 @@ def test_brand_names_listed_before_a_kind_of_enterprise_are_enterprises() -> Non
     assert not {"人工智能", "工业互联网", "智能制造"} & set(mentions(ex))
 
 
+def test_a_list_closed_by_deng_is_of_its_heads_kind() -> None:
+    ex = extract("小红书、汉云、果冻等武汉代表性平台集中亮相。", "武汉市")
+    assert mentions(ex)["果冻"][0] == "Platform"
+    # places in the list are no evidence that its other members are platforms
+    ex = extract("发挥日本、韩国及上合组织国家等国际客厅平台作用。", "武汉市")
+    assert "上合组织国家" not in mentions(ex)
+
+
 def test_a_name_of_common_words_beside_a_recognised_name_is_a_name() -> None:
     ex = extract("试点收官后，武汉创新不停。长江船舶、光明来电新能源获评全国技术贸易创新实践案例。", "武汉市")
     assert mentions(ex)["光明来电新能源"][0] == "Enterprise"

@@ -75,7 +75,11 @@ def member_gap(lex: Lexicon) -> re.Pattern[str]:
 
 
 def _is_place(m: Mention) -> bool:
-    return "Place" in class_names(m.cls)
+    return _is_place_class(m.cls)
+
+
+def _is_place_class(cls: str) -> bool:
+    return bool(cls) and "Place" in class_names(cls)
 
 
 def _title_class(site_class: str) -> str:
@@ -213,7 +217,11 @@ def _enumeration_members(text: str, words: Words, lex: Lexicon, suffix_finder: f
             continue
         named = [c for c in kept if find.is_proper_name(text[c.start:c.end], c.start, words, lex)]
         suffixed = [c for c in kept if c not in named and _suffixed_name(text[c.start:c.end], words, c.start, lex, suffix_finder)]
-        trusted = kept[0].cls == "Enterprise" and len(kept) >= 2 and 2 * len(named + suffixed) >= len(kept)
+        # 卡奥斯、橡链云、柠檬豆等平台: a list closed by 等 is of its head's kind (places in it are no evidence)
+        listed_by_deng = text[kept[-1].end:kept[-1].end + 1] == "等" and not any(
+            _is_place_class(lex.gazetteer.class_of(text[c.start:c.end])) for c in kept)
+        trusted = (kept[0].cls == "Enterprise" or listed_by_deng) and len(kept) >= 2 \
+            and 2 * len(named + suffixed) >= len(kept)
         found += [c for c in kept if c in named or c in suffixed
                   or not (_generic(text[c.start:c.end], c.start, words, lex) or set(text[c.start:c.end]) & set("“”\""))] \
             if trusted else named
