@@ -55,3 +55,8 @@ def test_an_event_named_with_its_year_dates_the_figures_beside_it() -> None:
 
 def test_dates_and_ordinals_are_not_figures() -> None:
     assert extract("第三届服贸会于9月12日开幕，2025年在北京举行。").figures == []
+
+
+def test_a_number_inside_a_name_is_no_figure() -> None:
+    ex = extract("武汉出台服务业发展政策措施“新十条”，3家企业入选中国服务业500强企业。", "武汉市")
+    assert [(f.value, f.unit) for f in ex.figures] == [(3, "家")]

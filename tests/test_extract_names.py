@@ -267,3 +267,10 @@ def test_a_level_prefix_opens_a_title_though_its_last_word_stops_names() -> None
     assert mentions(ex)["省重点服务业园区"][0] == "Designation"
     titles = {min(o, key=len) for s, p, o in relations(ex) if p == "designatedAs"}
     assert titles == {"省重点服务业园区"}  # what follows the comma was not entered
+
+
+def test_a_policy_package_is_nicknamed_by_its_count_of_articles() -> None:
+    found = mentions(extract("武汉出台“创投风投十条”，并印发服务业发展政策措施“新十条”。他说“第一条”很重要。", "武汉市"))
+    assert found["“创投风投十条”"][0] == "PolicyDocument"
+    assert found["服务业发展政策措施“新十条”"][0] == "PolicyDocument"  # the policy words before the quote name it
+    assert "“第一条”" not in found

@@ -93,6 +93,9 @@ class FigureFinder:
         value = self._value(m.group("num"))
         if value is None or (m.start() > 0 and text[m.start() - 1] in "第."):
             return None
+        at = sentence.start + m.start("num")
+        if any(n.start <= at < n.end for n in mentions):
+            return None  # “新十条”, 中国服务业500强企业: a number inside a name is part of the name
         unit = (m.group("mult") or "") + m.group("unit")
         if unit in ("万", "亿") or m.group("unit") in ("亿",) and not m.group("mult"):
             unit = m.group("unit")

@@ -68,6 +68,7 @@ class Lexicon:
     description_words: tuple[re.Pattern[str], ...]
     name_prefix_patterns: dict[str, list[re.Pattern[str]]]
     name_suffix_patterns: dict[str, list[re.Pattern[str]]]
+    quoted_name_patterns: dict[str, list[re.Pattern[str]]]
     # Read as they stand in boundaries.yaml or government.yaml (key = field name; see _plain_fields);
     # the ones with a default:
     clause_openers: tuple[str, ...] = ()
@@ -178,7 +179,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     government = _read(folder, "government.yaml")
     classes = {cls: v for cls, v in suffix_data.items() if isinstance(v, dict)}
     patterns = {key: {c: [re.compile(p) for p in ps] for c, ps in (bounds.get(key) or {}).items()}
-                for key in ("name_prefix_patterns", "name_suffix_patterns")}
+                for key in ("name_prefix_patterns", "name_suffix_patterns", "quoted_name_patterns")}
     return Lexicon(
         suffixes={cls: list(v.get("suffixes", [])) for cls, v in classes.items()},
         min_body={cls: int(v.get("min_body", 2)) for cls, v in classes.items()},

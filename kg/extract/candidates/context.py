@@ -27,11 +27,27 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
             yield Candidate(m.start(), m.end() + hit.end(), cls, "quoted", 70)
         elif inner and len(m.group(1)) - len(inner) >= 2:
             yield Candidate(m.start(1), m.end(1), suffix_finder.suffix_class[inner], "quoted", 70)
+        elif nickname := _nickname(text, m, words, lex, suffix_finder):
+            yield nickname
         else:
             continue
         owner = _owner(text, m.start(), words, lex)
         if owner is not None:
             yield owner
+
+
+def _nickname(text: str, quote: re.Match[str], words: Words, lex: Lexicon,
+              suffix_finder: SuffixFinder) -> Candidate | None:
+    """“创投风投十条”: a quoted name of a class by its own form (``quoted_name_patterns``); the
+    policy words right before the quote are part of it (服务业发展政策措施“新十条”)."""
+    cls = next((c for c, patterns in lex.quoted_name_patterns.items()
+                if any(p.search(quote.group(1)) for p in patterns)), None)
+    if cls is None:
+        return None
+    start = quote.start()
+    if text[:start].endswith(lex.policy_title_words):
+        start = suffix_finder.name_start(text, start, words, cls) or start
+    return Candidate(start, quote.end(), cls, "quoted", 70)
 
 
 def _kind_after_quote(text: str, quote: re.Match[str], words: Words, lex: Lexicon,
