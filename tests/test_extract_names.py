@@ -274,3 +274,9 @@ def test_a_policy_package_is_nicknamed_by_its_count_of_articles() -> None:
     assert found["“创投风投十条”"][0] == "PolicyDocument"
     assert found["服务业发展政策措施“新十条”"][0] == "PolicyDocument"  # the policy words before the quote name it
     assert "“第一条”" not in found
+
+
+def test_a_document_title_opens_at_its_issuer_or_its_level() -> None:
+    found = mentions(extract("对标省级数字贸易企业梯次培育办法，武汉将制定目录。落实市级支持政策。", "武汉市"))
+    assert found["省级数字贸易企业梯次培育办法"][0] == "PolicyDocument"  # 培育 inside a title does not cut it
+    assert not [t for t in found if t.endswith("支持政策")]  # a level and a generic word name no document

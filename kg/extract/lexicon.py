@@ -109,6 +109,7 @@ class Lexicon:
     pronoun_named_classes: frozenset[str] = frozenset()
     count_classifiers: tuple[str, ...] = ()
     event_name_openers: tuple[str, ...] = ()
+    issuer_levels: tuple[str, ...] = ()
 
     @property
     def counted(self) -> str:

@@ -75,7 +75,8 @@ class SuffixFinder:
             if self._slogan(text, start, m_start, m_end):
                 continue
             if specific:
-                if text.startswith(self.lex.level_prefixes, start) and cls not in ("Enterprise", "GovernmentBody"):
+                if text.startswith(self.lex.level_prefixes, start) and cls not in ("Enterprise", "GovernmentBody") \
+                        and cls not in self.lex.place_led_classes:
                     cls = "Designation"  # 省级数字服务出口基地: a title sites are recognised as
                 elif cls == "Zone" and text.startswith(self.lex.national_zone_prefixes, start) \
                         and not places_in(text[start:m_start], self.lex):
@@ -116,15 +117,20 @@ class SuffixFinder:
         return bool(body) and body[-1].end == suffix_start and body[-1].text in self.lex.description_heads
 
     def _place_led(self, text: str, start: int) -> bool:
-        """The name opens with a known place, its issuer (杭州市数字贸易高质量发展实施方案)."""
+        """The name opens with a known place, its issuer (杭州市数字贸易高质量发展实施方案), or with the
+        issuer's level (省级数字贸易企业梯次培育办法)."""
         gaz = self.lex.gazetteer
-        return any(gaz.class_of(text[start:start + n]) in ("City", "Province", "District", "Country")
+        return text.startswith(self.lex.issuer_levels, start) or any(gaz.class_of(text[start:start + n]) in ("City", "Province", "District", "Country")
                    for n in gaz.lengths)
 
     def name_start(self, text: str, end: int, words: Words, cls: str = "") -> int | None:
         """Where a name that ends at ``end`` starts: the left walk, then clause openers trimmed."""
         left = self._left_edge(text, end, words, cls)
         start = None if left is None else self._trim(left, end, words, text)
+        if cls in self.lex.place_led_classes and left is not None:
+            # 省级数字贸易企业梯次培育办法: a title opens at its issuer, whatever verbs it holds
+            issuer = next((w.start for w in words.between(left, end) if self._place_led(text, w.start)), None)
+            return issuer if issuer is not None else start
         return self._after_event_verb(text, end, start) if cls == "Event" else start
 
     def _after_event_verb(self, text: str, suffix_start: int, start: int | None) -> int | None:
