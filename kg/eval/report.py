@@ -108,6 +108,10 @@ def _score_aliases(doc: GoldDocument, matched: dict[int, Entity], result: Result
         score.tp += max(common - 1, 0)
         score.fn += len(gold_names) - max(common, 1)
         score.fp += len(pred_names) - max(common, 1) if p else 0
+        if p and common:  # an entity missed as a whole is listed once, as a missed entity
+            tag = doc.document.doc_id
+            result.errors += [f"{tag} miss alias    {n} (of {g.name})" for n in sorted(gold_names - pred_names)]
+            result.errors += [f"{tag} false alias   {n} (of {g.name})" for n in sorted(pred_names - gold_names)]
 
 
 def _score_relations(doc: GoldDocument, ex: Extraction, predicted: list[Entity], result: Result) -> None:
