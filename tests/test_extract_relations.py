@@ -134,3 +134,36 @@ def test_a_place_after_zai_is_a_venue_not_an_organiser() -> None:
     assert ("数字贸易论坛", "heldIn", "北京") in found
     assert not [r for r in found if r[1] == "organizedBy"]
     assert ("服贸会", "heldIn", "北京") in found and len([r for r in found if r[1] == "heldIn"]) == 2
+
+
+def test_an_adverb_before_a_recognition_verb_is_no_part_of_the_holder() -> None:
+    ex = extract("武汉市成功获批国家服务外包示范城市。", "武汉市")
+    assert "武汉市成功" not in mentions(ex)
+    assert ({"武汉市"}, "designatedAs", {"国家服务外包示范城市"}) in [(s & {"武汉市"}, p, o) for s, p, o in relations(ex)]
+
+
+def test_a_title_held_in_passing_with_zuowei() -> None:
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(extract(
+        "武汉市作为全国首批服务贸易创新发展试点城市之一，持续推进改革。作为重要平台，该中心发挥作用。", "武汉市"))}
+    assert ("武汉市", "designatedAs", "全国首批服务贸易创新发展试点城市") in found
+    assert len([r for r in found if r[1] == "designatedAs"]) == 1
+
+
+def test_a_determiner_and_a_kind_stand_for_the_thing_named_last() -> None:
+    ex = extract("“楚韵东方”数字文化出海项目入选国家文化出口重点项目。该项目已落户武汉经济技术开发区。", "武汉市")
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}
+    assert ("楚韵东方数字文化出海项目", "locatedIn", "武汉经济技术开发区") in found
+    assert "项目落户武汉经济技术开发区" not in mentions(ex)
+
+
+def test_a_registered_company_is_a_name_whatever_its_words() -> None:
+    ex = extract("总部位于武汉的斗鱼网络科技有限公司积极拓展海外市场。一家科技有限公司也参展。", "武汉市")
+    assert mentions(ex)["斗鱼网络科技有限公司"][0] == "Enterprise"
+    assert ({"斗鱼网络科技有限公司"}, "locatedIn", {"武汉市", "武汉"}) in [(s, p, o & {"武汉市", "武汉"}) for s, p, o in relations(ex)]
+    assert not [m for m in mentions(ex) if m.endswith("科技有限公司") and m != "斗鱼网络科技有限公司"]
+
+
+def test_a_site_word_stands_for_the_site_of_its_kind_in_the_same_sentence() -> None:
+    ex = extract("东湖数字小镇获评省级服务业特色小镇。武汉软件园位于东湖高新区，园区内的武汉数字贸易服务中心已投入运营。", "武汉市")
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}
+    assert ("武汉数字贸易服务中心", "locatedIn", "武汉软件园") in found

@@ -110,6 +110,12 @@ class Lexicon:
     count_classifiers: tuple[str, ...] = ()
     event_name_openers: tuple[str, ...] = ()
     issuer_levels: tuple[str, ...] = ()
+    anaphor_determiners: tuple[str, ...] = ()
+
+    @property
+    def anaphors(self) -> dict[str, str]:
+        """该项目, 此平台 -> the class they stand for: a determiner before a kind of ``enumeration_heads``."""
+        return {d + head: cls for d in self.anaphor_determiners for head, cls in self.enumeration_heads.items()}
 
     @property
     def counted(self) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from kg.extract.candidates.base import alternation
 from kg.extract.lexicon import load_lexicon
 from kg.model import Mention, RelationMention, Sentence
 from kg.vocab import KG, superclasses
@@ -52,9 +53,13 @@ def group(mentions: list[Mention], anchor: Mention, text: str, glue: re.Pattern[
 
 
 class RelationFinder:
-    def __init__(self, rules: list[dict[str, Any]], counted: str = r"(?!)") -> None:
+    def __init__(self, rules: list[dict[str, Any]], counted: str = r"(?!)",
+                 anaphors: dict[str, str] | None = None) -> None:
         self.rules = rules
         self.count = re.compile(counted)  # 8个案例入选: a count of the things a rule is about
+        # 该项目落户…: a determiner and a kind stand for the thing of that kind named last
+        self.anaphors = anaphors or {}
+        self.anaphor = re.compile(f"({alternation(tuple(self.anaphors))})[^，。；：、]{{0,4}}$") if self.anaphors else None
         self.orders: dict[str, Callable[..., list[tuple[Mention, Mention]]]] = {
             "subject_first": self._subject_first, "object_first": self._object_first,
             "place_between": self._place_between, "object_after": self._object_after,
@@ -117,6 +122,8 @@ class RelationFinder:
             listed = [m for m in mentions if m.end < s.start and s.start - m.end <= 16
                       and LIST_BEFORE_DENG.fullmatch(text[m.end:s.start]) and fits(m, rule, "subject")]
             s = listed[-1] if listed else s
+        if s is None:
+            s = self._antecedent(rule, text, mentions, t0)
         if s is None and rule.get("fallback_subject") == "place" and not self._counted(text, t0, t1):
             s = place
         o = self._after(rule, mentions, t1, "object", text)
@@ -125,6 +132,17 @@ class RelationFinder:
         if o is None and rule.get("fallback_object") == "recent":
             o = self._recent(rule, "object")
         return self._pairs(text, mentions, s, o, rule)
+
+    def _antecedent(self, rule: dict[str, Any], text: str, mentions: list[Mention], t0: int) -> Mention | None:
+        """该项目(已)落户P: the subject is the last thing of the anaphor's kind named before it, in this
+        sentence or the ones just before."""
+        hit = self.anaphor.search(text, max(0, t0 - 8), t0) if self.anaphor else None
+        if hit is None:
+            return None
+        kind = self.anaphors[hit.group(1)]
+        before = [m for m in self.history[-12:] + [m for m in mentions if m.end <= hit.start()]
+                  if kind in class_names(m.cls) and fits(m, rule, "subject")]
+        return before[-1] if before else None
 
     def _counted(self, text: str, t0: int, t1: int) -> bool:
         """8个案例入选…, 新获批2家…: counted things around the trigger are what it is about, not
@@ -174,11 +192,17 @@ class RelationFinder:
         return [(things[-1], a) for a in agents]
 
     def _anaphor_host(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        """园区集聚了A、B / 片区内的A: the host is a word standing for the site named last before."""
+        """园区集聚了A、B / 片区内的A: the host is a word standing for the site of its kind named last
+        before, in this sentence (X位于P，园区内的A: X) or the ones before."""
+        anaphors: dict[str, str] = rule.get("anaphors", {})
         before = text[max(0, t0 - 4):t0]
-        if not any(before.endswith(a) for a in rule.get("anaphors", [])):
+        word = next((a for a in sorted(anaphors, key=len, reverse=True) if before.endswith(a)), None)
+        if word is None:
             return []
-        host = self._recent(rule, "object")
+        earlier = self.history[-12:] + [m for m in mentions if m.end <= t0 - len(word)]
+        sites = [m for m in earlier if fits(m, rule, "object")]
+        of_kind = [m for m in sites if anaphors[word] in class_names(m.cls)]
+        host = (of_kind or sites or [None])[-1]
         first = self._after(rule, mentions, t1, "subject")
         if host is None or first is None or first.start - t1 > 4:
             return []
