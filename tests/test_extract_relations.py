@@ -167,3 +167,34 @@ def test_a_site_word_stands_for_the_site_of_its_kind_in_the_same_sentence() -> N
     ex = extract("东湖数字小镇获评省级服务业特色小镇。武汉软件园位于东湖高新区，园区内的武汉数字贸易服务中心已投入运营。", "武汉市")
     found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}
     assert ("武汉数字贸易服务中心", "locatedIn", "武汉软件园") in found
+
+
+def test_partners_after_a_conjunction_each_cooperate_and_unnamed_ones_do_not() -> None:
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(extract(
+        "加强与港交所、新交所等境外交易所的合作。加强与太原、西安等城市合作。"
+        "武汉光谷数字科技有限公司与德国施泰因数字工程有限公司签署战略合作协议。"
+        "斗鱼直播则与阿联酋一家游戏发行商达成代理合作。双方将在图书印制和欧洲发行渠道上开展合作。", "武汉市")) if p == "cooperatesWith"}
+    assert {("武汉市", "cooperatesWith", "港交所"), ("武汉市", "cooperatesWith", "新交所"), ("武汉市", "cooperatesWith", "太原"),
+            ("武汉市", "cooperatesWith", "西安"),
+            ("武汉光谷数字科技有限公司", "cooperatesWith", "德国施泰因数字工程有限公司")} == found
+
+
+def test_a_joint_act_of_another_predicate_is_no_partnership() -> None:
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(extract(
+        "论坛由武汉市人民政府和香港贸易发展局联合主办。市商务局会同市发展改革委近日印发了《武汉市服务贸易行动计划》。"
+        "会同国家统计局武汉调查队、武汉海关建立健全统计监测体系。", "武汉市"))}
+    cooperations = {(s, o) for s, p, o in found if p == "cooperatesWith"}
+    assert cooperations == {("武汉市", "国家统计局武汉调查队"), ("武汉市", "武汉海关")}
+
+
+def test_a_container_named_only_inside_a_name_is_no_entity() -> None:
+    ex = extract("中国（湖北）自由贸易试验区武汉片区集聚企业。博鳌亚洲论坛全球健康论坛大会在武汉举行。", "武汉市")
+    assert "中国（湖北）自由贸易试验区" not in {m.key for m in ex.mentions}
+    assert not [r for r in relations(ex) if r[1] == "partOf"]
+    ex = extract("中国（湖北）自由贸易试验区武汉片区是中国（湖北）自由贸易试验区的核心。", "武汉市")
+    assert any(p == "partOf" and normalise("中国（湖北）自由贸易试验区") in o for s, p, o in relations(ex))
+
+
+def test_a_body_before_its_quoted_programme_issued_it() -> None:
+    found = relations(extract("3个项目入选商务部“千帆出海”计划。", "武汉市"))
+    assert any(p == "issuedBy" and "千帆出海计划" in s and "商务部" in o for s, p, o in found)

@@ -27,6 +27,7 @@ class FigureFinder:
         self.growth_words = tuple(spec.get("growth_words", []))
         self.target_words = tuple(spec.get("target_words", []))
         self.relative_years: dict[str, int] = spec.get("relative_years", {})
+        self.plan_periods: dict[str, int] = spec.get("plan_periods", {})
         self.value_verbs = sorted(spec.get("value_verbs", []), key=len, reverse=True)
         self.skip_after = tuple(spec.get("skip_after", []))
         self.metric_prefixes = tuple(spec.get("metric_prefixes", []))
@@ -123,6 +124,9 @@ class FigureFinder:
             return int(years[-1].group(1))
         if best_rel is not None and doc_year is not None:
             return doc_year + best_rel[1]
+        periods = [(before.rfind(p), end) for p, end in self.plan_periods.items() if p in before]
+        if periods:
+            return max(periods)[1]
         if any(word in before for word in self.period_words) or any(p.search(before) for p in self.undated):
             return doc_year  # 上半年, 5月22日: this year
         return None

@@ -21,17 +21,20 @@ def nested_relations(mentions: list[Mention], lex: Lexicon, text: str = "") -> t
     zone_suffix = re.compile("|".join(map(re.escape, sorted(lex.suffixes.get("Zone", []), key=len, reverse=True))))
     extra: list[Mention] = []
     relations: list[RelationMention] = []
+    # A container named only inside the part's own name (博鳌亚洲论坛全球健康论坛大会) is no entity of the
+    # text: the part is recorded in it only when the text also names the container on its own.
+    named = {m.key for m in mentions}
     for m in mentions:
         if m.cls not in SITE_CLASSES or m.rule in ("context", "alias"):
             continue
         inner = _inner_zone(m, zone_suffix)
-        if inner is not None:
+        if inner is not None and inner.key in named:
             extra.append(inner)
             relations.append(RelationMention(m, "partOf", inner, m.sentence, m.text))  # the name is the trigger
     relations += _owned(mentions)
     for m in mentions:
         parent = _parent_event(m, lex)
-        if parent is not None:
+        if parent is not None and parent.key in named:
             extra.append(parent)
             relations.append(RelationMention(m, "partOf", parent, m.sentence, m.text))
     relations += _members_of_title(mentions, text, lex)
@@ -57,15 +60,22 @@ def _members_of_title(mentions: list[Mention], text: str, lex: Lexicon) -> list[
 
 OWNERS = ("Enterprise", "Organization")
 OWNED = ("Platform", "Project", "Base")
+ISSUERS = ("GovernmentBody",)
+ISSUED = ("Programme",)
 
 
 def _owned(mentions: list[Mention]) -> list[RelationMention]:
-    """中储京科“货兑宝”平台, 青岛出版集团的“汉字千年”…巡展: an owner right before its quoted platform."""
+    """中储京科“货兑宝”平台, 青岛出版集团的“汉字千年”…巡展: an owner right before its quoted platform
+    runs it; 商务部“千帆出海”计划: a body right before its quoted programme issued it."""
     out = []
     for a, b in zip(mentions, mentions[1:]):
         gap = b.start - a.end
-        if a.cls in OWNERS and b.cls in OWNED and b.text.startswith("“") and gap <= 1 and a.sentence == b.sentence:
+        if not (b.text.startswith("“") and gap <= 1 and a.sentence == b.sentence):
+            continue
+        if a.cls in OWNERS and b.cls in OWNED:
             out.append(RelationMention(a, "operates", b, a.sentence, "的" if gap else b.text))
+        elif a.cls in ISSUERS and b.cls in ISSUED:
+            out.append(RelationMention(b, "issuedBy", a, a.sentence, "的" if gap else b.text))
     return out
 
 

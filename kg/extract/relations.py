@@ -52,6 +52,11 @@ def group(mentions: list[Mention], anchor: Mention, text: str, glue: re.Pattern[
     return sorted({m.start: m for m in members}.values(), key=lambda m: m.start)
 
 
+# What may stand between the last partner and the trigger: 等…的 (加强与A、B等境外交易所的合作) or a
+# short verb (签署战略合作协议, 开展合作); longer words mean the name qualifies an unnamed partner.
+PARTNER_TAIL = re.compile(r"(?:等[^，。；：]{0,12}?)?的?[^，。；：]{0,4}")
+
+
 class RelationFinder:
     def __init__(self, rules: list[dict[str, Any]], counted: str = r"(?!)",
                  anaphors: dict[str, str] | None = None) -> None:
@@ -80,6 +85,8 @@ class RelationFinder:
                     t0, t1 = sentence.start + m.start(), sentence.start + m.end()
                     if any(x.start < t1 and t0 < x.end for x in mentions):
                         continue  # the trigger word is part of a name
+                    if text.startswith(tuple(rule.get("not_before", ())), t1):
+                        continue  # 联合主办: a joint act of another predicate's
                     if rule.get("requires_after") and not any(w in text[t1:t1 + 20] for w in rule["requires_after"]):
                         continue
                     pairs = self.orders[rule["order"]](rule, text, mentions, t0, t1, place)
@@ -250,17 +257,29 @@ class RelationFinder:
         return [(event, venue[-1])]
 
     def _pair_before(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        """X与Y合作: two names joined by a conjunction before the trigger; 与Y合作 or 联合Y: the
-        document's city (or the subject before) with Y."""
+        """X与Y合作, 加强与A、B等…的合作: the partners follow a conjunction before the trigger (a list
+        counts member by member); the subject is the name right before the conjunction, else the
+        document's city. 联合Y: the city (or the name before) with Y."""
         joins = "|".join(map(re.escape, rule.get("conjunctions", [])))
-        before = [m for m in mentions if m.end <= t0 and t0 - m.end <= rule["gap"] and fits(m, rule, "subject")]
-        for a, b in zip(before, before[1:]):
-            if joins and re.fullmatch(rf"\s*(?:{joins})\s*", text[a.end:b.start]):
-                return [(a, b)]
-        partner = before[-1] if before and joins and re.search(rf"(?:{joins})\s*$", text[:before[-1].start]) else None
-        if partner is None:
-            after = self._after(rule, mentions, t1, "object")
-            partner = after if after is not None and not text[t1:after.start].strip() else None
-        if partner is None or place is None or "Place" in class_names(partner.cls):
-            return []  # the city's partner is an organisation; 与香港合作 is too loose to record
-        return [(place, partner)]
+        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, t0 - rule["gap"]), t0)),
+                           default=max(0, t0 - rule["gap"]))
+        after_join = [m for m in mentions if clause_start <= m.start and m.end <= t0 and fits(m, rule, "object")
+                      and joins and re.search(rf"(?:{joins})\s*$", text[clause_start:m.start])]
+        first = next((m for m in after_join if re.search(rf"(?:{joins})\s*$", text[:m.start])), None)
+        if first is not None:
+            partners = [m for m in group(mentions, first, text) if m.start >= first.start and m.end <= t0
+                        and fits(m, rule, "object")]
+            if not PARTNER_TAIL.fullmatch(text[partners[-1].end:t0]):
+                return []  # 与阿联酋一家游戏发行商, 和欧洲发行渠道上: the name only qualifies the partner
+            holder = [m for m in mentions if clause_start <= m.end and m.end <= first.start
+                      and first.start - m.end <= 8 and fits(m, rule, "subject")]
+            subject = holder[-1] if holder else place
+            return [(subject, p) for p in partners] if subject is not None else []
+        after = self._after(rule, mentions, t1, "object")
+        if after is None or text[t1:after.start].strip() or place is None:
+            return []
+        partners = [m for m in group(mentions, after, text) if m.start >= after.start and fits(m, rule, "object")]
+        if any(w in text[partners[-1].end:partners[-1].end + 6] for w in rule.get("not_before", ())):
+            return []  # A会同B(近日)印发《…》: issuedBy both, no partnership
+        before = [m for m in mentions if clause_start <= m.start and m.end <= t0 and fits(m, rule, "subject")]
+        return [(before[-1] if before else place, p) for p in partners]
