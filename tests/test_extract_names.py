@@ -280,3 +280,8 @@ def test_a_document_title_opens_at_its_issuer_or_its_level() -> None:
     found = mentions(extract("对标省级数字贸易企业梯次培育办法，武汉将制定目录。落实市级支持政策。", "武汉市"))
     assert found["省级数字贸易企业梯次培育办法"][0] == "PolicyDocument"  # 培育 inside a title does not cut it
     assert not [t for t in found if t.endswith("支持政策")]  # a level and a generic word name no document
+
+
+def test_a_province_and_a_dash_open_a_name() -> None:
+    ex = extract("由湖北省商务厅主办的2024湖北—香港服务贸易合作推介会5月14日在香港举行。", "武汉市")
+    assert mentions(ex)["2024湖北—香港服务贸易合作推介会"][0] == "Event"

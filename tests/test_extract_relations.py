@@ -198,3 +198,25 @@ def test_a_container_named_only_inside_a_name_is_no_entity() -> None:
 def test_a_body_before_its_quoted_programme_issued_it() -> None:
     found = relations(extract("3个项目入选商务部“千帆出海”计划。", "武汉市"))
     assert any(p == "issuedBy" and "千帆出海计划" in s and "商务部" in o for s, p, o in found)
+
+
+def test_a_title_after_a_batch_word_is_held_and_words_in_an_alias_definition_trigger_nothing() -> None:
+    ex = extract("武汉经济技术开发区（以下简称“武汉开发区”）于2020年入选首批国家数字服务出口基地。", "武汉市")
+    assert mentions(ex)["国家数字服务出口基地"][0] == "Designation"
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}
+    assert found == {("武汉开发区", "designatedAs", "国家数字服务出口基地")}  # no 开发 (operates) in the alias
+
+
+def test_a_bid_for_a_national_title_names_the_title_not_a_site() -> None:
+    ex = extract("支持东湖高新区依托光谷软件园等载体，积极创建国家数字服务出口基地。", "武汉市")
+    assert mentions(ex)["国家数字服务出口基地"][0] == "Designation"
+    assert not [r for r in relations(ex) if r[1] in ("operates", "designatedAs")]
+
+
+def test_unnamed_participants_are_not_the_names_before_them() -> None:
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(extract(
+        "本届洽谈会吸引了来自日本、韩国等22个国家和地区的580余家企业参展。市商务局组织企业参加中国国际服务贸易交易会。"
+        "洽谈会同期举办的2019武汉服务外包人才专场招聘会吸引了86家企业，武汉大学、华中科技大学等23所高校组织4000余名毕业生参加。",
+        "武汉市")) if p == "participatesIn"}
+    assert found == {("武汉大学", "participatesIn", "2019武汉服务外包人才专场招聘会"),
+                     ("华中科技大学", "participatesIn", "2019武汉服务外包人才专场招聘会")}

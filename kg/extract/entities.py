@@ -13,8 +13,6 @@ from kg.extract.tokens import Words
 from kg.model import Mention, Sentence
 from kg.resolve.names import normalise
 
-# （以下简称“服贸会”） defines an alias for the name just before it.
-ALIAS_DEFINITION = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为：:]?\s*[“\"]?([^”\"）)]{1,20})[”\"]?\s*[）)]")
 
 
 def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexicon,
@@ -94,13 +92,14 @@ def _titles_by_context(text: str, mentions: list[Mention], lex: Lexicon) -> list
     retyped: dict[str, str] = {}
     gap = member_gap(lex)
     for previous, m in zip([None, *mentions], mentions):
-        before = text[max(0, m.start - 8):m.start]
+        before = lex.batch_words.sub("", text[max(0, m.start - 12):m.start])  # 入选首批…基地: the verb still governs
         if (previous is not None and _is_place(previous) and m.cls in lex.title_classes
                 and gap.match(text[previous.end:m.start])):
             # 太原、西安、兰州等国家物流枢纽城市: places are no part of a site; the site is their title
             retyped[m.key] = _title_class(m.cls)
             continue
-        if not any(before.endswith(v) for v in lex.title_verbs):
+        bid = before.endswith(lex.bid_verbs) and text.startswith(lex.designation_prefixes, m.start)
+        if not (bid or before.endswith(lex.title_verbs)):
             continue
         for member in group(mentions, m, text):
             if member.start < m.start or CLAUSE_BREAK.search(text[m.end:member.start]):
@@ -334,7 +333,7 @@ def _apply_alias_definitions(text: str, mentions: list[Mention], sentences: list
     owners: dict[str, Mention] = {}
     spans: list[tuple[int, int]] = []
     by_end = {m.end: m for m in mentions}
-    for m in ALIAS_DEFINITION.finditer(text):
+    for m in find.ALIAS_DEFINITION.finditer(text):
         owner = by_end.get(m.start()) or by_end.get(m.start() - 1)
         alias = m.group(1).strip()
         if owner is None or not alias:
@@ -353,7 +352,9 @@ def _without_place(alias: str, lex: Lexicon) -> str:
     for n in lex.gazetteer.lengths:
         head = alias[:n]
         if head in lex.gazetteer.names and lex.gazetteer.names[head][1] in ("City", "Province") and len(alias) - n >= 2:
-            return alias[n:]
+            rest = alias[n:]
+            # 武汉开发区 → 开发区 is a kind, not a name
+            return "" if any(rest in suffixes for suffixes in lex.suffixes.values()) else rest
     return ""
 
 

@@ -69,6 +69,7 @@ class Lexicon:
     name_prefix_patterns: dict[str, list[re.Pattern[str]]]
     name_suffix_patterns: dict[str, list[re.Pattern[str]]]
     quoted_name_patterns: dict[str, list[re.Pattern[str]]]
+    batch_words: re.Pattern[str]
     # Read as they stand in boundaries.yaml or government.yaml (key = field name; see _plain_fields);
     # the ones with a default:
     clause_openers: tuple[str, ...] = ()
@@ -111,6 +112,7 @@ class Lexicon:
     event_name_openers: tuple[str, ...] = ()
     issuer_levels: tuple[str, ...] = ()
     anaphor_determiners: tuple[str, ...] = ()
+    bid_verbs: tuple[str, ...] = ()
 
     @property
     def anaphors(self) -> dict[str, str]:
@@ -204,6 +206,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         stop_tokens=frozenset(bounds.get("stop_tokens", [])) | frozenset(bounds.get("clause_openers", [])),
         title_verbs=tuple(sorted(bounds.get("title_verbs", []), key=len, reverse=True)),
         description_words=tuple(re.compile(p) for p in bounds.get("description_words", [])),
+        batch_words=re.compile("(?:" + "|".join(bounds.get("batch_words", []) or ["(?!)"]) + ")$"),
         **patterns,
         **_plain_fields(bounds, government),
     )

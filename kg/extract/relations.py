@@ -7,13 +7,13 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from kg.extract.candidates.base import alternation
+from kg.extract.candidates.base import ALIAS_DEFINITION, alternation
 from kg.extract.lexicon import load_lexicon
 from kg.model import Mention, RelationMention, Sentence
 from kg.vocab import KG, superclasses
 
 CLAUSE_BREAK = re.compile(r"[，,；;。：:！？]")
-LIST_BEFORE_DENG = re.compile(r"(?:、[\u4e00-\u9fffA-Za-z0-9]{1,8})*等[\u4e00-\u9fff]{0,3}")
+LIST_BEFORE_DENG = re.compile(r"(?:、[\u4e00-\u9fffA-Za-z0-9]{1,8})*等(?:[0-9]+|[一二三四五六七八九十百两]+)?余?[\u4e00-\u9fff]{0,3}")
 
 
 @lru_cache(maxsize=64)
@@ -79,11 +79,13 @@ class RelationFinder:
         """Relations of one sentence; ``history`` holds the mentions of the sentences before it."""
         self.history = history or []
         found: dict[tuple[int, str, int], RelationMention] = {}
+        # （以下简称“天津开发区”）: words inside an alias definition are a name, no trigger
+        asides = [(sentence.start + a.start(), sentence.start + a.end()) for a in ALIAS_DEFINITION.finditer(sentence.text)]
         for rule in self.rules:
             for trigger in rule["triggers"]:
                 for m in re.finditer(re.escape(trigger), sentence.text):
                     t0, t1 = sentence.start + m.start(), sentence.start + m.end()
-                    if any(x.start < t1 and t0 < x.end for x in mentions):
+                    if any(x.start < t1 and t0 < x.end for x in mentions) or any(a <= t0 < b for a, b in asides):
                         continue  # the trigger word is part of a name
                     if text.startswith(tuple(rule.get("not_before", ())), t1):
                         continue  # 联合主办: a joint act of another predicate's
@@ -129,6 +131,10 @@ class RelationFinder:
             listed = [m for m in mentions if m.end < s.start and s.start - m.end <= 16
                       and LIST_BEFORE_DENG.fullmatch(text[m.end:s.start]) and fits(m, rule, "subject")]
             s = listed[-1] if listed else s
+            crowd = tuple(rule.get("unnamed_subjects", ()))
+            between = text[s.end:t0]
+            if crowd and between.endswith(crowd) and not (between.startswith("等") and "的" not in between):
+                s = None  # 组织企业参加, 来自A、B等国家的60余家企业参会: those who take part are unnamed
         if s is None:
             s = self._antecedent(rule, text, mentions, t0)
         if s is None and rule.get("fallback_subject") == "place" and not self._counted(text, t0, t1):
@@ -137,7 +143,10 @@ class RelationFinder:
         if o is None and rule.get("fallback_object") == "place":
             o = place
         if o is None and rule.get("fallback_object") == "recent":
-            o = self._recent(rule, "object")
+            # 同期举办的E吸引了…，A、B等高校…参加: this sentence's event first, else the one named last before
+            classes = rule.get("fallback_classes")
+            here = [m for m in mentions if m.end <= t0 and fits(m, rule, "object") and (not classes or allowed(m, classes))]
+            o = here[-1] if here else self._recent(rule, "object", classes)
         return self._pairs(text, mentions, s, o, rule)
 
     def _antecedent(self, rule: dict[str, Any], text: str, mentions: list[Mention], t0: int) -> Mention | None:
@@ -157,9 +166,10 @@ class RelationFinder:
         clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, t0 - 30), t0)), default=max(0, t0 - 30))
         return bool(self.count.search(text[clause_start:t0]) or self.count.match(text[t1:t1 + 8]))
 
-    def _recent(self, rule: dict[str, Any], role: str) -> Mention | None:
-        """The allowed mention named last in the sentences just before (本届展会, 亮相 …)."""
-        earlier = [m for m in self.history[-12:] if fits(m, rule, role)]
+    def _recent(self, rule: dict[str, Any], role: str, classes: list[str] | None = None) -> Mention | None:
+        """The allowed mention (of ``classes`` if given) named last in the sentences just before
+        (本届展会, 亮相 …)."""
+        earlier = [m for m in self.history[-12:] if fits(m, rule, role) and (not classes or allowed(m, classes))]
         return earlier[-1] if earlier else None
 
     def _subject_after(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]

@@ -18,6 +18,8 @@ def alternation(words: tuple[str, ...]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
+# （以下简称“服贸会”） defines an alias for the name just before it.
+ALIAS_DEFINITION = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[为：:]?\s*[“\"]?([^”\"）)]{1,20})[”\"]?\s*[）)]")
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,80})》")
 
 

@@ -192,9 +192,9 @@ class SuffixFinder:
                     continue  # 2021服贸会“青岛日”推介会: a fair's own event carries the fair's name
                 break
             known = self._known_before(text, pos - 1) if ch in DASHES else None
-            if known is not None and known[1] == "Country" and pos - 1 - known[0] >= 2:
+            if known is not None and known[1] in ("Country", "Province", "City") and pos - 1 - known[0] >= 2:
                 pos = best = known[0]
-                break  # 中国-上海合作组织地方经贸合作示范区: a country and a dash open the name
+                break  # 中国-上海合作组织…示范区, 江苏—香港…推介会: a place and a dash open the name
             if ch in lex.stop_chars or ch.isspace():
                 break
             word = words.at(pos - 1)
