@@ -285,3 +285,9 @@ def test_a_document_title_opens_at_its_issuer_or_its_level() -> None:
 def test_a_province_and_a_dash_open_a_name() -> None:
     ex = extract("由湖北省商务厅主办的2024湖北—香港服务贸易合作推介会5月14日在香港举行。", "武汉市")
     assert mentions(ex)["2024湖北—香港服务贸易合作推介会"][0] == "Event"
+
+
+def test_a_garden_is_a_park_but_a_home_or_a_slogan_is_not() -> None:
+    found = mentions(extract("国家动漫园集聚企业。建设美丽家园，形成“一核多园”格局。", "武汉市"))
+    assert found["国家动漫园"][0] == "Park"
+    assert not [t for t in found if "家园" in t or "多园" in t]

@@ -220,3 +220,12 @@ def test_unnamed_participants_are_not_the_names_before_them() -> None:
         "武汉市")) if p == "participatesIn"}
     assert found == {("武汉大学", "participatesIn", "2019武汉服务外包人才专场招聘会"),
                      ("华中科技大学", "participatesIn", "2019武汉服务外包人才专场招聘会")}
+
+
+def test_operators_are_agents_and_what_they_run_may_follow_de() -> None:
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(extract(
+        "武汉秦淮产业园集聚企业。由市商务局指导、武汉宁云数字科技有限公司建设运营的“汉贸云”服务贸易公共服务平台正式上线。"
+        "支持东湖高新区打造光谷金融服务外包集聚区。生态城内的国家动漫园由武汉文旅投资集团有限公司投资建设并负责运营。", "武汉市"))
+        if p == "operates"}
+    assert found == {("武汉宁云数字科技有限公司", "operates", "汉贸云服务贸易公共服务平台"),
+                     ("武汉文旅投资集团有限公司", "operates", "国家动漫园")}

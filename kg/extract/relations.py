@@ -199,6 +199,9 @@ class RelationFinder:
                 return []  # X主办的E is the object_first rule's
             agents = [m for m in group(mentions, last, text) if m.end <= t0 and fits(m, rule, agent_role)]
             things = [m for m in mentions if m.end <= agents[0].start and fits(m, rule, thing_role)]
+        if text.startswith("的", t1):  # 由A建设运营的Y: the thing follows
+            following = [m for m in mentions if t1 < m.start <= t1 + 2 and fits(m, rule, thing_role)]
+            things = following[:1] or things
         if not things:  # 本届展会由…主办: the thing named last in the sentences just before
             recent = self._recent(rule, thing_role)
             things = [recent] if recent else []

@@ -25,7 +25,7 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
         elif hit:
             cls = suffix_finder.suffix_class[hit.group()]
             yield Candidate(m.start(), m.end() + hit.end(), cls, "quoted", 70)
-        elif inner and len(m.group(1)) - len(inner) >= 2:
+        elif inner and len(m.group(1)) - len(inner) >= 2 and not m.group(1).endswith(lex.false_endings):
             yield Candidate(m.start(1), m.end(1), suffix_finder.suffix_class[inner], "quoted", 70)
         elif nickname := _nickname(text, m, words, lex, suffix_finder):
             yield nickname
