@@ -60,3 +60,15 @@ def test_dates_and_ordinals_are_not_figures() -> None:
 def test_a_number_inside_a_name_is_no_figure() -> None:
     ex = extract("武汉出台服务业发展政策措施“新十条”，3家企业入选中国服务业500强企业。", "武汉市")
     assert [(f.value, f.unit) for f in ex.figures] == [(3, "家")]
+
+
+def test_a_decline_is_a_negative_rate_and_a_comparison_base_is_no_year() -> None:
+    ex = extract("上半年，全市数字服务贸易占比较去年同期提高2.2个百分点；其中数字服务出口301.2亿元，同比下降3.6%。", "武汉市", "2024-07")
+    found = {(f.value, f.unit): (f.year, f.is_growth) for f in ex.figures}
+    assert found[(Decimal("-3.6"), "%")] == (2024, True)
+    assert found[(Decimal("301.2"), "亿元")][0] == 2024  # 较去年同期 is what it is compared with
+
+
+def test_months_of_this_year_without_a_year() -> None:
+    ex = extract("截至6月底，全市累计登记服务外包企业2840家。1—5月，技术进出口合同1126份。", "武汉市", "2024-07")
+    assert {(f.value, f.unit, f.year) for f in ex.figures} == {(2840, "家", 2024), (1126, "份", 2024)}

@@ -158,6 +158,7 @@ def _score_figures(doc: GoldDocument, ex: Extraction, result: Result) -> None:
             remaining.remove(hit)
             result.score("figures").tp += 1
     result.score("figures").fp += len(remaining)
+    result.errors += [f"{doc.document.doc_id} false figure  {f.metric} {f.value}{f.unit} {f.year or ''}" for f in remaining]
 
 
 def evaluate(documents: list[GoldDocument]) -> Result:

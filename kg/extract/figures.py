@@ -28,6 +28,8 @@ class FigureFinder:
         self.target_words = tuple(spec.get("target_words", []))
         self.relative_years: dict[str, int] = spec.get("relative_years", {})
         self.plan_periods: dict[str, int] = spec.get("plan_periods", {})
+        self.comparison_markers = tuple(spec.get("comparison_markers", []))
+        self.decline_words = tuple(spec.get("decline_words", []))
         self.value_verbs = sorted(spec.get("value_verbs", []), key=len, reverse=True)
         self.skip_after = tuple(spec.get("skip_after", []))
         self.metric_prefixes = tuple(spec.get("metric_prefixes", []))
@@ -108,6 +110,8 @@ class FigureFinder:
                 or (context_year if self.inherit_paragraph_year and not recurring else None)
                 or self._plan_year(before, doc_year) or self.default_year(doc_year))
         is_growth = unit in ("%", "％", "倍") and any(w in clause[-8:] for w in self.growth_words)
+        if is_growth and any(w in clause[-8:] for w in self.decline_words):
+            value = -value  # 同比下降3.6%: a growth rate of -3.6%
         is_target = (any(w in before for w in self.target_words) or self._future(before, doc_year)
                      or (year is not None and doc_year is not None and year > doc_year))
         start = sentence.start + m.start()
@@ -118,7 +122,8 @@ class FigureFinder:
 
     def _year(self, before: str, doc_year: int | None) -> int | None:
         years = list(YEAR.finditer(before))
-        relative = [(before.rfind(w), d) for w, d in self.relative_years.items() if w in before]
+        relative = [(at, d) for w, d in self.relative_years.items() for at in [before.rfind(w)]
+                    if at >= 0 and not before[:at].endswith(self.comparison_markers)]
         best_rel = max(relative) if relative else None
         if years and (best_rel is None or years[-1].start() > best_rel[0]):
             return int(years[-1].group(1))
