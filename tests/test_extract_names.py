@@ -291,3 +291,12 @@ def test_a_garden_is_a_park_but_a_home_or_a_slogan_is_not() -> None:
     found = mentions(extract("国家动漫园集聚企业。建设美丽家园，形成“一核多园”格局。", "武汉市"))
     assert found["国家动漫园"][0] == "Park"
     assert not [t for t in found if "家园" in t or "多园" in t]
+
+
+def test_a_titles_list_names_the_title_but_a_list_title_keeps_its_word() -> None:
+    ex = extract("武汉墨韵数字出版有限公司等2家企业入选国家文化出口重点企业名单。公布了首批41家“链主”企业名单。"
+                 "商务部等4部门公布新一批国家文化出口基地名单。黄鹤楼入选中国世界文化遗产预备名单。", "武汉市")
+    found = mentions(ex)
+    for title in ("国家文化出口重点企业", "“链主”企业", "国家文化出口基地", "中国世界文化遗产预备名单"):
+        assert found[title][0] == "Designation", title
+    assert ({"武汉墨韵数字出版有限公司"}, "designatedAs", {"国家文化出口重点企业"}) in relations(ex)

@@ -113,6 +113,7 @@ class Lexicon:
     issuer_levels: tuple[str, ...] = ()
     anaphor_determiners: tuple[str, ...] = ()
     bid_verbs: tuple[str, ...] = ()
+    list_suffixes: tuple[str, ...] = ()
 
     @property
     def anaphors(self) -> dict[str, str]:

@@ -33,12 +33,16 @@ class SuffixFinder:
     def _matches(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Suffix matches (start, end, suffix). A suffix that starts inside a match and ends after it
         wins: …创新发展试点城市 ends in 试点城市, not in 创新发展试点."""
+        covered = 0
         for m in self.pattern.finditer(text):
+            if m.start() < covered and m.start() >= 0 and m.end() <= covered:
+                continue  # the suffix a match before was extended to
             end, suffix = m.end(), m.group()
-            for k in range(m.start() + 1, m.end()):
+            for k in range(m.start() + 1, m.end() + 1):
                 longer = self.pattern.match(text, k)
-                if longer and longer.end() > end:
-                    end, suffix = longer.end(), longer.group()
+                if longer and longer.end() > end and (k < m.end() or longer.group() in self.lex.list_suffixes):
+                    end, suffix = longer.end(), longer.group()  # …重点企业名单: a list word right after it
+            covered = end
             yield m.start(), end, suffix
 
     def find(self, text: str, words: Words) -> Iterator[Candidate]:
@@ -53,8 +57,14 @@ class SuffixFinder:
             if text[m_start - 1:m_start] == "“" and text[m_end:m_end + 1] == "”":
                 m_start, m_end = m_start - 1, m_end + 1  # 综合竞争力“百强”: the suffix in quotes
             start = self.name_start(text, m_start, words, cls)
+            if (start is None or m_start - start < self.lex.min_body.get(cls, 2)) and suffix in self.lex.list_suffixes:
+                m_start = m_end - len(suffix)  # “链主”企业名单: the kind before the list word is the name's body
+                start = self.name_start(text, m_start, words, cls)
             if start is None or m_start - start < self.lex.min_body.get(cls, 2):
                 continue
+            if suffix in self.lex.list_suffixes and text[:m_end - len(suffix)].endswith(
+                    (*self.suffix_class, *self.lex.quoted_kinds)):
+                m_end -= len(suffix)  # 国家文化出口重点企业名单, “链主”企业名单: a title's list names the title
             if cls in self.lex.place_led_classes and not self._place_led(text, start):
                 continue
             if self._description(start, m_start, words):
