@@ -229,3 +229,12 @@ def test_operators_are_agents_and_what_they_run_may_follow_de() -> None:
         if p == "operates"}
     assert found == {("武汉宁云数字科技有限公司", "operates", "汉贸云服务贸易公共服务平台"),
                      ("武汉文旅投资集团有限公司", "operates", "国家动漫园")}
+
+
+def test_zuowei_titles_held_by_the_subject_of_the_next_clause() -> None:
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(extract(
+        "作为全面深化服务贸易创新发展试点地区和首批中国服务外包示范城市，我市将加快建设。"
+        "作为首批中国服务外包示范城市之一，成都正加快推动服务外包转型。作为重要平台，该中心发挥作用。", "武汉市"))
+        if p == "designatedAs"}
+    assert found == {("武汉市", "designatedAs", "全面深化服务贸易创新发展试点地区"),
+                     ("武汉市", "designatedAs", "中国服务外包示范城市"), ("成都", "designatedAs", "中国服务外包示范城市")}

@@ -114,6 +114,7 @@ class Lexicon:
     anaphor_determiners: tuple[str, ...] = ()
     bid_verbs: tuple[str, ...] = ()
     list_suffixes: tuple[str, ...] = ()
+    descriptive_suffixes: tuple[str, ...] = ()
 
     @property
     def anaphors(self) -> dict[str, str]:

@@ -140,6 +140,8 @@ class RelationFinder:
         if s is None and rule.get("fallback_subject") == "place" and not self._counted(text, t0, t1):
             s = place
         o = self._after(rule, mentions, t1, "object", text)
+        if s is None and o is not None and rule.get("subject_after_clause"):
+            return self._clause_subject(rule, text, mentions, o, place)
         if o is None and rule.get("fallback_object") == "place":
             o = place
         if o is None and rule.get("fallback_object") == "recent":
@@ -148,6 +150,23 @@ class RelationFinder:
             here = [m for m in mentions if m.end <= t0 and fits(m, rule, "object") and (not classes or allowed(m, classes))]
             o = here[-1] if here else self._recent(rule, "object", classes)
         return self._pairs(text, mentions, s, o, rule)
+
+    def _clause_subject(self, rule: dict[str, Any], text: str, mentions: list[Mention], o: Mention,
+                        place: Mention | None) -> list[tuple[Mention, Mention]]:
+        """作为A和首批B(之一)，大连/我市…: the titles run to the clause's end; the subject opens the next
+        clause (a name right there, or 我市 for the document's city)."""
+        brk = CLAUSE_BREAK.search(text, o.end, o.end + rule["gap"])
+        if brk is None:
+            return []
+        titles = [m for m in mentions if o.start <= m.start and m.end <= brk.start() and fits(m, rule, "object")]
+        subject: Mention | None = None
+        if place is not None and text.startswith(tuple(rule.get("place_pronouns", ())), brk.end()):
+            subject = place
+        else:
+            first = next((m for m in mentions if m.start >= brk.end()), None)
+            if first is not None and first.start - brk.end() <= 2 and fits(first, rule, "subject"):
+                subject = first
+        return [(subject, t) for t in titles] if subject is not None else []
 
     def _antecedent(self, rule: dict[str, Any], text: str, mentions: list[Mention], t0: int) -> Mention | None:
         """该项目(已)落户P: the subject is the last thing of the anaphor's kind named before it, in this

@@ -283,7 +283,8 @@ class SuffixFinder:
             return True  # 市邮政管理局: a body named relative to the document's place
         if body.startswith(lex.designation_prefixes + lex.level_prefixes) and cls not in ("Enterprise", "GovernmentBody"):
             return len(body) >= 4
-        if cls in lex.descriptive_classes:  # pilots are named by what they try: 数字人民币试点
+        if cls in lex.descriptive_classes or text.startswith(lex.descriptive_suffixes, suffix_start):
+            # pilots are named by what they try (数字人民币试点), model cities by what they model
             return len(body) >= 4
         suffix = text[suffix_start:suffix_start + 4]
         if any(suffix.startswith(s) for s in lex.street_suffixes) and len(body) >= 2:
