@@ -238,3 +238,12 @@ def test_zuowei_titles_held_by_the_subject_of_the_next_clause() -> None:
         if p == "designatedAs"}
     assert found == {("武汉市", "designatedAs", "全面深化服务贸易创新发展试点地区"),
                      ("武汉市", "designatedAs", "中国服务外包示范城市"), ("成都", "designatedAs", "中国服务外包示范城市")}
+
+
+def test_a_bilateral_forum_its_organisers_and_its_venue() -> None:
+    ex = extract("2019中国（武汉）国际服务外包合作洽谈会在武汉世界博览广场开幕。"
+                 "其中，中日服务外包合作论坛由武汉市商务局与日本贸易振兴机构武汉代表处共同主办。", "武汉市")
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}
+    assert ("中国(武汉)国际服务外包合作洽谈会", "heldIn", "武汉世界博览广场") in found
+    assert {("中日服务外包合作论坛", "organizedBy", "武汉市商务局"),
+            ("中日服务外包合作论坛", "organizedBy", "日本贸易振兴机构武汉代表处")} <= found

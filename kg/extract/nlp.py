@@ -150,6 +150,9 @@ def build_pipeline(lexicon_dir: str | None = None) -> Language:
             jieba.add_word(word, tag="v")
     for word in lex.clause_openers:  # 建好 is one word, not 建 and an adjective 好 opening a name
         jieba.add_word(word, tag="v")
+    for word in lex.generic_words:  # 服务外包 is one noun, not 服务, a direction 外 and a verb 包
+        if len(word) >= 4:
+            jieba.add_word(word, tag="n")
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     config = {"lexicon_dir": lexicon_dir}
     for component in ("stkg_mentions", "stkg_relations", "stkg_figures"):
