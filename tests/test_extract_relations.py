@@ -247,3 +247,12 @@ def test_a_bilateral_forum_its_organisers_and_its_venue() -> None:
     assert ("中国(武汉)国际服务外包合作洽谈会", "heldIn", "武汉世界博览广场") in found
     assert {("中日服务外包合作论坛", "organizedBy", "武汉市商务局"),
             ("中日服务外包合作论坛", "organizedBy", "日本贸易振兴机构武汉代表处")} <= found
+
+
+def test_listed_on_a_title_named_before_and_an_eco_city_zone() -> None:
+    ex = extract("在商务部等4部门公布的新一批国家文化出口基地名单中，中新武汉生态城（以下简称“生态城”）榜上有名。"
+                 "中新武汉生态城位于蔡甸区。生态城将依托国家动漫园发展。武汉海河文创港集聚企业。", "武汉市")
+    assert mentions(ex)["中新武汉生态城"][0] == "Zone" and mentions(ex)["武汉海河文创港"][0] == "Park"
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}
+    assert {("生态城", "designatedAs", "国家文化出口基地"), ("生态城", "locatedIn", "蔡甸区"),
+            ("生态城", "reliesOn", "国家动漫园")} <= found

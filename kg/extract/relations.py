@@ -70,7 +70,7 @@ class RelationFinder:
             "place_between": self._place_between, "object_after": self._object_after,
             "pair_before": self._pair_before, "subject_after": self._subject_after,
             "by_agents": self._by_agents, "located_prefix": self._located_prefix,
-            "anaphor_host": self._anaphor_host,
+            "anaphor_host": self._anaphor_host, "title_before": self._title_before,
         }
         self.history: list[Mention] = []
 
@@ -229,6 +229,14 @@ class RelationFinder:
         if rule.get("agent_is_subject"):
             return [(a, things[-1]) for a in agents]
         return [(things[-1], a) for a in agents]
+
+    def _title_before(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        """在…名单中，X榜上有名: the holder right before the verb, the title named before it in the sentence."""
+        s = self._before(rule, text, mentions, t0, "subject")
+        if s is None:
+            return []
+        titles = [m for m in mentions if m.end <= s.start and fits(m, rule, "object")]
+        return [(s, titles[-1])] if titles else []
 
     def _anaphor_host(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """园区集聚了A、B / 片区内的A: the host is a word standing for the site of its kind named last

@@ -214,6 +214,9 @@ class SuffixFinder:
                         and before.start >= suffix_start - self.MAX_LEN):
                     pos = best = before.start  # 文化与金融合作示范区, 软件和信息技术服务业: two kinds inside a name
                     continue
+            if word is not None and word.text in lex.stop_tokens and text.startswith(lex.name_openers, word.start):
+                pos = best = word.start
+                break  # 中新天津生态城: 中 opens 中新 (China-Singapore), not a clause
             if word is None or word.text in lex.stop_tokens or word.text.isdigit():
                 level = next((p for p in lex.level_prefixes if text[:pos].endswith(p)), "")
                 if word is not None and level and len(level) > len(word.text):
