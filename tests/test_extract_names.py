@@ -300,3 +300,18 @@ def test_a_titles_list_names_the_title_but_a_list_title_keeps_its_word() -> None
     for title in ("国家文化出口重点企业", "“链主”企业", "国家文化出口基地", "中国世界文化遗产预备名单"):
         assert found[title][0] == "Designation", title
     assert ({"武汉墨韵数字出版有限公司"}, "designatedAs", {"国家文化出口重点企业"}) in relations(ex)
+
+
+def test_general_lexicon_world_cities_regions_party_bodies_and_foreign_legal_forms() -> None:
+    found = mentions(extract("公司计划在迪拜设立运营中心，产品进入中东欧市场。市委宣传部、市商务局联合武汉大学举办培训。"
+                             "武汉光谷软件股份有限公司与日本樱川信息系统株式会社签约。武汉东湖工业园区集聚企业。", "武汉市"))
+    assert found["迪拜"][0] == "City" and found["中东欧"][0] == "Place"
+    assert found["市委宣传部"] == ("GovernmentBody", "武汉市委宣传部")
+    assert found["武汉大学"][0] == "Organization" and not [t for t in found if t.startswith("联合")]
+    assert found["日本樱川信息系统株式会社"][0] == "Enterprise"
+    assert found["武汉东湖工业园区"][0] == "Zone"
+
+
+def test_a_quoted_sentence_is_speech_not_a_name() -> None:
+    found = mentions(extract("“这次入选，让我们更有底气。”公司董事长说。", "武汉市"))
+    assert not [t for t in found if "入选" in t]

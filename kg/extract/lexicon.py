@@ -146,6 +146,8 @@ def _gazetteer(folder: Path, government: dict[str, Any]) -> Gazetteer:
         gaz.add_entry(entry, "Place" if entry.get("kind") == "region" else "Country")
     for entry in places.get("regions", []) or []:
         gaz.add_entry(entry, "Place")
+    for entry in places.get("world_cities", []) or []:
+        gaz.add_entry(entry, "City")
     for entry in places.get("provinces", []):
         for surface in [entry["name"], entry.get("short")]:
             gaz.add(surface, entry["name"], "Province")

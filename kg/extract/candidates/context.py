@@ -16,6 +16,8 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
     """“千帆出海”计划, “货兑宝”平台: a quoted word followed by a class suffix; “…检测服务平台”: a quoted
     name ending in one. A proper name right before the quote is its owner (中储京科“货兑宝”平台)."""
     for m in QUOTED.finditer(text):
+        if any(c in m.group(1) for c in "，。！？；"):
+            continue  # “这次入选，让我们…”公司: a quoted sentence is speech, not a name
         after = text[m.end():m.end() + 12]
         hit = suffix_finder.pattern.match(after)
         inner = suffix_at_end(m.group(1), suffix_finder)
