@@ -315,3 +315,9 @@ def test_general_lexicon_world_cities_regions_party_bodies_and_foreign_legal_for
 def test_a_quoted_sentence_is_speech_not_a_name() -> None:
     found = mentions(extract("“这次入选，让我们更有底气。”公司董事长说。", "武汉市"))
     assert not [t for t in found if "入选" in t]
+
+
+def test_a_tier_title_counts_only_with_a_named_holder() -> None:
+    found = mentions(extract("到2027年，建成2个国家级特色服务出口基地。光谷软件园、汉口数字小镇获评省级服务业集聚区。", "武汉市"))
+    assert "国家级特色服务出口基地" not in found
+    assert found["省级服务业集聚区"][0] == "Designation"

@@ -115,6 +115,7 @@ class Lexicon:
     bid_verbs: tuple[str, ...] = ()
     list_suffixes: tuple[str, ...] = ()
     descriptive_suffixes: tuple[str, ...] = ()
+    tier_prefixes: tuple[str, ...] = ()
 
     @property
     def anaphors(self) -> dict[str, str]:

@@ -22,7 +22,7 @@ from kg.extract.nested import nested_relations
 from kg.extract.relations import RelationFinder
 from kg.extract.tokens import Words
 from kg.load.sentences import split_sentences
-from kg.model import Mention, Sentence
+from kg.model import Mention, RelationMention, Sentence
 
 for _attr in ("stkg_mentions", "stkg_aliases", "stkg_relations", "stkg_figures"):
     if not Doc.has_extension(_attr):
@@ -91,9 +91,21 @@ class RelationComponent:
             found += self.finder.find(text, sentence, mentions, _place_in(place, sentence), history)
             history = (history + mentions)[-40:]
         inner, structural = nested_relations(doc._.stkg_mentions or [], self.lex, text)
-        doc._.stkg_relations = found + structural
+        relations = found + structural
+        unheld = _unheld_tiers(doc._.stkg_mentions or [], relations, self.lex)
+        if unheld:  # 建成2个国家级特色服务出口基地: a tier with no named holder is a kind, not a title
+            doc._.stkg_mentions = [m for m in doc._.stkg_mentions if m.key not in unheld]
+            relations = [r for r in relations if r.subject.key not in unheld and r.object.key not in unheld]
+        doc._.stkg_relations = relations
         doc.user_data["inner_mentions"] = inner
         return doc
+
+
+def _unheld_tiers(mentions: list[Mention], relations: list[RelationMention], lex: Lexicon) -> set[str]:
+    """Keys of tier titles (省级…基地, 市级…项目) that no one in the document is said to hold."""
+    tiers = {m.key for m in mentions if m.cls == "Designation" and m.text.startswith(lex.tier_prefixes)}
+    held = {r.object.key for r in relations if r.predicate == "designatedAs"}
+    return tiers - held
 
 
 @Language.factory("stkg_figures", default_config={"lexicon_dir": None})
