@@ -321,3 +321,14 @@ def test_a_tier_title_counts_only_with_a_named_holder() -> None:
     found = mentions(extract("到2027年，建成2个国家级特色服务出口基地。光谷软件园、汉口数字小镇获评省级服务业集聚区。", "武汉市"))
     assert "国家级特色服务出口基地" not in found
     assert found["省级服务业集聚区"][0] == "Designation"
+
+
+def test_national_titles_kind_titles_with_holders_and_funds() -> None:
+    ex = extract("吸引世界500强企业在汉设立总部。斗鱼直播、卷皮科技等独角兽企业快速成长。深化国际消费中心城市创建。"
+                 "设立武汉市服务贸易创新发展引导基金。", "武汉市")
+    found = mentions(ex)
+    assert found["世界500强企业"][0] == "Designation" and found["国际消费中心城市"][0] == "Designation"
+    assert found["独角兽企业"][0] == "Designation"
+    assert ({"斗鱼直播"}, "designatedAs", {"独角兽企业"}) in relations(ex)
+    assert found["武汉市服务贸易创新发展引导基金"][0] == "Organization"
+    assert "独角兽企业" not in mentions(extract("培育独角兽企业，壮大市场主体。", "武汉市"))  # a kind, no holder

@@ -116,6 +116,7 @@ class Lexicon:
     list_suffixes: tuple[str, ...] = ()
     descriptive_suffixes: tuple[str, ...] = ()
     tier_prefixes: tuple[str, ...] = ()
+    kind_titles: frozenset[str] = frozenset()
 
     @property
     def anaphors(self) -> dict[str, str]:
@@ -175,8 +176,13 @@ def _gazetteer(folder: Path, government: dict[str, Any]) -> Gazetteer:
     for key, cls in (("enterprises", "Enterprise"), ("platforms", "Platform")):
         for entry in known.get(key, []) or []:
             gaz.add_entry(entry, cls)
-    for entry in _read(folder, "programmes.yaml").get("programmes", []) or []:
+    programmes = _read(folder, "programmes.yaml")
+    for entry in programmes.get("programmes", []) or []:
         gaz.add_entry(entry, "Programme")
+    for entry in programmes.get("titles", []) or []:
+        gaz.add_entry(entry, "Designation")
+    for title in programmes.get("kind_titles", []) or []:
+        gaz.add(title, title, "Designation")
     for entry in _read(folder, "events.yaml").get("events", []) or []:
         gaz.add_entry(entry, "Event")
     gaz.freeze()
@@ -213,5 +219,5 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         description_words=tuple(re.compile(p) for p in bounds.get("description_words", [])),
         batch_words=re.compile("(?:" + "|".join(bounds.get("batch_words", []) or ["(?!)"]) + ")$"),
         **patterns,
-        **_plain_fields(bounds, government),
+        **_plain_fields(bounds, government, _read(folder, "programmes.yaml")),
     )

@@ -102,8 +102,10 @@ class RelationComponent:
 
 
 def _unheld_tiers(mentions: list[Mention], relations: list[RelationMention], lex: Lexicon) -> set[str]:
-    """Keys of tier titles (省级…基地, 市级…项目) that no one in the document is said to hold."""
-    tiers = {m.key for m in mentions if m.cls == "Designation" and m.text.startswith(lex.tier_prefixes)}
+    """Keys of tier titles (省级…基地, 市级…项目) and kind titles (独角兽企业) that no one in the
+    document is said to hold."""
+    tiers = {m.key for m in mentions if m.cls == "Designation"
+             and (m.text.startswith(lex.tier_prefixes) or m.key in lex.kind_titles)}
     held = {r.object.key for r in relations if r.predicate == "designatedAs"}
     return tiers - held
 
