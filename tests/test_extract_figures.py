@@ -72,3 +72,11 @@ def test_a_decline_is_a_negative_rate_and_a_comparison_base_is_no_year() -> None
 def test_months_of_this_year_without_a_year() -> None:
     ex = extract("截至6月底，全市累计登记服务外包企业2840家。1—5月，技术进出口合同1126份。", "武汉市", "2024-07")
     assert {(f.value, f.unit, f.year) for f in ex.figures} == {(2840, "家", 2024), (1126, "份", 2024)}
+
+
+def test_a_period_opens_a_sentence_and_a_paragraph_going_on_with_its_data_keeps_the_year() -> None:
+    ex = extract("上半年，全市服务进出口额超过1亿元的企业达到97家；新设立外资服务业企业158家。\n"
+                 "分领域看，运输服务进出口额152.3亿元。\n从更广阔视角来看，全球贸易的近90%通过海运完成。", "武汉市", "2024-07")
+    found = {(f.value, f.unit): f.year for f in ex.figures}
+    assert found[(158, "家")] == 2024 and found[(Decimal("152.3"), "亿元")] == 2024
+    assert found[(90, "%")] is None  # a change of view is no continuation of the data

@@ -30,6 +30,7 @@ class FigureFinder:
         self.plan_periods: dict[str, int] = spec.get("plan_periods", {})
         self.comparison_markers = tuple(spec.get("comparison_markers", []))
         self.decline_words = tuple(spec.get("decline_words", []))
+        self.data_openers = [re.compile(p) for p in spec.get("data_continuation_openers", [])]
         self.value_verbs = sorted(spec.get("value_verbs", []), key=len, reverse=True)
         self.skip_after = tuple(spec.get("skip_after", []))
         self.metric_prefixes = tuple(spec.get("metric_prefixes", []))
@@ -51,6 +52,10 @@ class FigureFinder:
     def default_year(self, doc_year: int | None) -> int | None:
         return doc_year if self.year_defaults_to_document else None
 
+    def continues_data(self, sentence: Sentence) -> bool:
+        """分领域看，…: a paragraph that goes on with the figures of the paragraph before."""
+        return any(p.match(sentence.text) for p in self.data_openers)
+
     def continued_year(self, sentence: Sentence, previous: Sentence | None, doc_year: int | None) -> int | None:
         """其中，…: a sentence that continues the one before takes the year that one named."""
         if previous is None or not sentence.text.startswith(self.continuation_words):
@@ -62,7 +67,7 @@ class FigureFinder:
         after it in the same paragraph; a year in the middle of a sentence does not carry over."""
         head = sentence.text[:18]  # the opening clause or two (从…来看，2024年，…)
         if not (YEAR.search(head) or any(w in head for w in self.relative_years)
-                or any(p.search(head) for p in self.undated)):
+                or any(w in head for w in self.period_words) or any(p.search(head) for p in self.undated)):
             # 现代物流产业方面，青岛将…；…: a paragraph that opens with a plan is about the text's year
             return self._plan_year(head, doc_year)
         return self._year(head, doc_year)

@@ -127,7 +127,9 @@ class FigureComponent:
         previous: Sentence | None = None
         for sentence, mentions in _by_sentence(sentences, doc._.stkg_mentions or []):
             if previous is None or "\n" in text[previous.end:sentence.start]:
-                paragraph_year = None  # a year said in one paragraph holds until the paragraph ends
+                # a year said in one paragraph holds until the paragraph ends, unless the next one
+                # goes on with the same data (分领域看，…)
+                paragraph_year = paragraph_year if self.finder.continues_data(sentence) else None
             context = self.finder.continued_year(sentence, previous, year) or paragraph_year
             found += self.finder.find(sentence, mentions, year, _place_in(place, sentence), context)
             paragraph_year = self.finder.sentence_year(sentence, year) or paragraph_year
