@@ -80,3 +80,11 @@ def test_a_period_opens_a_sentence_and_a_paragraph_going_on_with_its_data_keeps_
     found = {(f.value, f.unit): f.year for f in ex.figures}
     assert found[(158, "家")] == 2024 and found[(Decimal("152.3"), "亿元")] == 2024
     assert found[(90, "%")] is None  # a change of view is no continuation of the data
+
+
+def test_a_stock_held_now_takes_no_year_from_its_paragraph_but_a_target_does() -> None:
+    ex = extract("2024年，全市服务贸易进出口额812.6亿元；累计形成服务贸易制度创新案例47项。\n"
+                 "到2027年，全市服务贸易进出口额达到1000亿元，累计培育领航企业100家。", "武汉市", "2025-01")
+    found = {(f.value, f.unit): f.year for f in ex.figures}
+    assert found[(Decimal("812.6"), "亿元")] == 2024 and found[(47, "项")] is None
+    assert found[(100, "家")] == 2027

@@ -30,6 +30,7 @@ class FigureFinder:
         self.plan_periods: dict[str, int] = spec.get("plan_periods", {})
         self.comparison_markers = tuple(spec.get("comparison_markers", []))
         self.decline_words = tuple(spec.get("decline_words", []))
+        self.stock_words = tuple(spec.get("stock_words", []))
         self.data_openers = [re.compile(p) for p in spec.get("data_continuation_openers", [])]
         self.value_verbs = sorted(spec.get("value_verbs", []), key=len, reverse=True)
         self.skip_after = tuple(spec.get("skip_after", []))
@@ -110,6 +111,9 @@ class FigureFinder:
         before = text[: m.start()]
         clause = CLAUSE_BREAK.split(before)[-1]
         recurring = any(w in before for w in self.recurring_words)  # 每年推出…: no one year
+        # 累计形成…47项, 拥有…3个: a stock held now, not a figure of the paragraph's year
+        recurring = recurring or (any(w in clause for w in self.stock_words)
+                                  and not (context_year and doc_year and context_year > doc_year))  # 到2027年累计培育…: a target
         clause_after = CLAUSE_BREAK.split(text[m.end():])[0]  # 3家企业日前入选: the time after the figure
         year = (self._year(before, doc_year) or self._relative_year(clause_after, doc_year) or self._edition_year(mentions)
                 or (context_year if self.inherit_paragraph_year and not recurring else None)
