@@ -256,3 +256,17 @@ def test_listed_on_a_title_named_before_and_an_eco_city_zone() -> None:
     found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}
     assert {("生态城", "designatedAs", "国家文化出口基地"), ("生态城", "locatedIn", "蔡甸区"),
             ("生态城", "reliesOn", "国家动漫园")} <= found
+
+
+def test_more_ways_to_say_where_a_site_is_who_takes_part_and_what_one_relies_on() -> None:
+    ex = extract("东湖高新区内的光谷软件园已集聚企业300余家。光谷软件园集聚了斗鱼网络科技有限公司、武汉卷皮科技有限公司等企业。"
+                 "武汉云图科技有限公司入驻光谷软件园。在服贸会上，武汉光谷数字科技有限公司发布了“楚贸通”跨境服务平台。"
+                 "武汉长江传媒集团在第十九届中国（深圳）国际文化产业博览交易会上签约12个项目。武汉市以东湖综合保税区为依托，发展保税研发。"
+                 "商务部认定光谷软件园为国家数字服务出口基地。斗鱼网络科技有限公司总部设在武汉。建设大型产业园。", "武汉市")
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}
+    assert {("光谷软件园", "locatedIn", "东湖高新区"), ("斗鱼网络科技有限公司", "locatedIn", "光谷软件园"),
+            ("武汉卷皮科技有限公司", "locatedIn", "光谷软件园"), ("武汉云图科技有限公司", "locatedIn", "光谷软件园"),
+            ("武汉光谷数字科技有限公司", "participatesIn", "服贸会"), ("武汉", "reliesOn", "东湖综合保税区"),
+            ("光谷软件园", "designatedAs", "国家数字服务出口基地"), ("斗鱼网络科技有限公司", "locatedIn", "武汉")} <= found
+    assert any(p == "participatesIn" and s == "武汉长江传媒集团" for s, p, o in found)
+    assert "大型产业园" not in mentions(ex)

@@ -117,6 +117,7 @@ class Lexicon:
     descriptive_suffixes: tuple[str, ...] = ()
     tier_prefixes: tuple[str, ...] = ()
     kind_titles: frozenset[str] = frozenset()
+    noun_named_classes: frozenset[str] = frozenset()
 
     @property
     def anaphors(self) -> dict[str, str]:

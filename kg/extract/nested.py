@@ -38,7 +38,33 @@ def nested_relations(mentions: list[Mention], lex: Lexicon, text: str = "") -> t
             extra.append(parent)
             relations.append(RelationMention(m, "partOf", parent, m.sentence, m.text))
     relations += _members_of_title(mentions, text, lex)
+    relations += _compound_parts(mentions, relations, lex)
     return extra, relations
+
+
+# What a compound name's head may be part of: a site within a site, a unit within a body.
+PART_OF_HEAD = {"Zone": ("Zone", "Park"), "Park": ("Zone", "Park"), "Base": ("Zone", "Park"),
+                "Organization": ("Organization", "GovernmentBody", "Enterprise"),
+                "GovernmentBody": ("GovernmentBody",)}
+
+
+def _compound_parts(mentions: list[Mention], found: list[RelationMention], lex: Lexicon) -> list[RelationMention]:
+    """苏州工业园区综合保税区, 生态城影视产业园, 南京江北新区研创园: a name that opens (after its city) with
+    the name of another entity the text names on its own is a part of it."""
+    heads = {m.text: m for m in mentions if m.rule not in ("nested",)}
+    stated = {(r.subject.key, r.object.key) for r in found if r.predicate == "partOf"}
+    out, seen = [], set()
+    for m in mentions:
+        containers = PART_OF_HEAD.get(m.cls)
+        if not containers or m.key in seen:
+            continue
+        head = next((heads[name[:n]] for name in (m.text, _without_city(m.text, lex))
+                     for n in range(len(name) - 2, 1, -1) if name[:n] in heads), None)
+        if head is None or head.key == m.key or head.cls not in containers or (m.key, head.key) in stated:
+            continue
+        seen.add(m.key)
+        out.append(RelationMention(m, "partOf", head, m.sentence, m.text))
+    return out
 
 
 
@@ -77,6 +103,13 @@ def _owned(mentions: list[Mention]) -> list[RelationMention]:
         elif a.cls in ISSUERS and b.cls in ISSUED:
             out.append(RelationMention(b, "issuedBy", a, a.sentence, "的" if gap else b.text))
     return out
+
+
+def _without_city(name: str, lex: Lexicon) -> str:
+    """南京江北新区研创园 → 江北新区研创园: the name after a city that opens it."""
+    gaz = lex.gazetteer
+    n = next((n for n in gaz.lengths if n < len(name) and gaz.class_of(name[:n]) == "City"), 0)
+    return name[n:]
 
 
 def _parent_event(m: Mention, lex: Lexicon) -> Mention | None:

@@ -71,6 +71,8 @@ class RelationFinder:
             "pair_before": self._pair_before, "subject_after": self._subject_after,
             "by_agents": self._by_agents, "located_prefix": self._located_prefix,
             "anaphor_host": self._anaphor_host, "title_before": self._title_before,
+            "host_before": self._host_before, "at_event": self._at_event, "yi_wei": self._yi_wei,
+            "verb_s_wei_o": self._verb_s_wei_o,
         }
         self.history: list[Mention] = []
 
@@ -90,6 +92,8 @@ class RelationFinder:
                     if text.startswith(tuple(rule.get("not_before", ())), t1):
                         continue  # 联合主办: a joint act of another predicate's
                     if rule.get("requires_after") and not any(w in text[t1:t1 + 20] for w in rule["requires_after"]):
+                        continue
+                    if rule.get("requires_before") and not any(w in text[max(0, t0 - 8):t0] for w in rule["requires_before"]):
                         continue
                     pairs = self.orders[rule["order"]](rule, text, mentions, t0, t1, place)
                     for s, o in pairs:
@@ -229,6 +233,51 @@ class RelationFinder:
         if rule.get("agent_is_subject"):
             return [(a, things[-1]) for a in agents]
         return [(things[-1], a) for a in agents]
+
+    def _host_before(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        """东湖高新区内的光谷软件园: the name right before the trigger hosts the name right after it."""
+        host = next((m for m in mentions if m.end == t0 and fits(m, rule, "object")), None)
+        first = next((m for m in mentions if m.start == t1 and fits(m, rule, "subject")), None)
+        if host is None or first is None:
+            return []
+        return [(m, host) for m in group(mentions, first, text) if m.start >= first.start and fits(m, rule, "subject")]
+
+    def _at_event(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        """A在E上发布/签约…, 在E上，A发布…: who acts at an event takes part in it."""
+        at = text.rfind("在", max(0, t0 - rule["gap"]), t0)
+        if at < 0 or CLAUSE_BREAK.search(text, at, t0) and not re.match(r"[^，。；]*上，", text[at:t0]):
+            return []
+        event = next((m for m in mentions if at < m.start and m.end <= t0 and fits(m, rule, "object")
+                      and re.match(r"(?:上|期间|现场)", text[m.end:m.end + 2])), None)
+        if event is None:
+            return []
+        before = [m for m in mentions if m.end <= at and at - m.end <= 6 and fits(m, rule, "subject")
+                  and not CLAUSE_BREAK.search(text, m.end, at)]
+        after = [m for m in mentions if event.end < m.start and m.end <= t0 and fits(m, rule, "subject")]
+        actor = before[-1] if before else (after[0] if after else None)
+        if actor is None:
+            return []
+        return [(m, event) for m in group(mentions, actor, text) if fits(m, rule, "subject")]
+
+    def _yi_wei(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        """(A)以B为依托: A relies on B (the document's city when no A is named)."""
+        yi = text.rfind("以", max(0, t0 - rule["gap"]), t0)
+        if yi < 0 or CLAUSE_BREAK.search(text, yi, t0):
+            return []
+        objects = [m for m in mentions if yi < m.start and m.end <= t0 and fits(m, rule, "object")]
+        holder = [m for m in mentions if m.end <= yi and yi - m.end <= 4 and fits(m, rule, "subject")]
+        subject = holder[-1] if holder else place
+        return [(subject, o) for o in objects] if subject is not None else []
+
+    def _verb_s_wei_o(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        """商务部认定A、B为国家数字服务出口基地: the names after the verb hold the title after 为."""
+        first = next((m for m in mentions if t1 <= m.start <= t1 + 2 and fits(m, rule, "subject")), None)
+        if first is None:
+            return []
+        holders = [m for m in group(mentions, first, text) if m.start >= first.start and fits(m, rule, "subject")]
+        title = next((m for m in mentions if m.start > holders[-1].end and text[holders[-1].end:m.start] == "为"
+                      and fits(m, rule, "object")), None)
+        return [(h, title) for h in holders] if title is not None else []
 
     def _title_before(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """在…名单中，X榜上有名: the holder right before the verb, the title named before it in the sentence."""

@@ -297,8 +297,16 @@ class SuffixFinder:
         if text.startswith(lex.legal_forms, suffix_start) and len(body) >= 4 \
                 and not all(w.text in lex.generic_words for w in words.between(start, suffix_start)):
             return True  # 斗鱼网络科技有限公司: a registered company's name, whatever its words
-        return any(w.proper and w.text not in lex.generic_words and w.text not in lex.stop_tokens
-                   for w in words.between(start, suffix_start))
+        inside = words.between(start, suffix_start)
+        if cls in lex.noun_named_classes and len(text[suffix_start:suffix_start + 3]) == 3 and inside and all(
+                w.flag.startswith("n") and w.text not in lex.generic_words and w.text not in lex.stop_tokens for w in inside) \
+                and self._long_suffix(text, suffix_start):
+            return True  # 光谷软件园, 蓝谷创业园: nouns of their own before a park's compound suffix
+        return any(w.proper and w.text not in lex.generic_words and w.text not in lex.stop_tokens for w in inside)
+
+    def _long_suffix(self, text: str, suffix_start: int) -> bool:
+        hit = self.pattern.match(text, suffix_start)
+        return hit is not None and len(hit.group()) >= 3
 
 
 def suffix_at_end(name: str, suffix_finder: SuffixFinder) -> str:
