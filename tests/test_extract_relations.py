@@ -270,3 +270,13 @@ def test_more_ways_to_say_where_a_site_is_who_takes_part_and_what_one_relies_on(
             ("光谷软件园", "designatedAs", "国家数字服务出口基地"), ("斗鱼网络科技有限公司", "locatedIn", "武汉")} <= found
     assert any(p == "participatesIn" and s == "武汉长江传媒集团" for s, p, o in found)
     assert "大型产业园" not in mentions(ex)
+
+
+def test_alias_asides_join_lists_and_the_clause_opener_acts_on() -> None:
+    ex = extract("武汉星动漫科技有限公司（以下简称“星动漫”）和武汉北洋游戏科技有限公司（以下简称“北洋游戏”）均入驻武汉海河文创港。"
+                 "武汉开发区内的武汉泰达软件园集聚软件企业600余家，其中武汉云图数据技术有限公司承接订单。"
+                 "今年，武汉海河文创港又上线了“海河文创出海服务站”，联合武汉大学、华中科技大学等高校提供服务。", "武汉市")
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}
+    assert {("星动漫", "locatedIn", "武汉海河文创港"), ("北洋游戏", "locatedIn", "武汉海河文创港"),
+            ("武汉云图数据技术有限公司", "locatedIn", "武汉泰达软件园"),
+            ("武汉海河文创港", "cooperatesWith", "武汉大学"), ("武汉海河文创港", "cooperatesWith", "华中科技大学")} <= found

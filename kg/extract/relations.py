@@ -36,6 +36,12 @@ def _glue(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("^(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r"|\s)*$")
 
 
+def _distance(text: str, start: int, end: int) -> int:
+    """Characters between two offsets, not counting alias definitions (A（以下简称“a”）均入驻…)."""
+    between = text[start:end]
+    return len(ALIAS_DEFINITION.sub("", between)) if "简称" in between else len(between)
+
+
 def group(mentions: list[Mention], anchor: Mention, text: str, glue: re.Pattern[str] | None = None) -> list[Mention]:
     """The anchor and its enumeration neighbours (A、B和C), joined by the lexicon's glue words."""
     glue = glue or _glue(load_lexicon().enumeration_glue)
@@ -45,7 +51,8 @@ def group(mentions: list[Mention], anchor: Mention, text: str, glue: re.Pattern[
         j = i
         while 0 <= j + step < len(mentions):
             a, b = sorted((mentions[j], mentions[j + step]), key=lambda m: m.start)
-            if not glue.match(text[a.end:b.start]) or b.start - a.end > 4:
+            between = ALIAS_DEFINITION.sub("", text[a.end:b.start])  # A（以下简称“a”）和B: the aside is no break
+            if not glue.match(between) or len(between) > 4:
                 break
             j += step
             members.append(mentions[j])
@@ -72,7 +79,7 @@ class RelationFinder:
             "by_agents": self._by_agents, "located_prefix": self._located_prefix,
             "anaphor_host": self._anaphor_host, "title_before": self._title_before,
             "host_before": self._host_before, "at_event": self._at_event, "yi_wei": self._yi_wei,
-            "verb_s_wei_o": self._verb_s_wei_o,
+            "verb_s_wei_o": self._verb_s_wei_o, "among_hosted": self._among_hosted,
         }
         self.history: list[Mention] = []
 
@@ -104,7 +111,7 @@ class RelationFinder:
 
     @staticmethod
     def _before(rule: dict[str, Any], text: str, mentions: list[Mention], t0: int, role: str) -> Mention | None:
-        near = [m for m in mentions if m.end <= t0 and t0 - m.end <= rule["gap"]
+        near = [m for m in mentions if m.end <= t0 and _distance(text, m.end, t0) <= rule["gap"]
                 and fits(m, rule, role)]
         if rule.get("same_clause"):  # 8个案例入选…: no subject across a comma
             near = [m for m in near if not CLAUSE_BREAK.search(text[m.end:t0])]
@@ -279,6 +286,16 @@ class RelationFinder:
                       and fits(m, rule, "object")), None)
         return [(h, title) for h in holders] if title is not None else []
 
+    def _among_hosted(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        """P集聚…企业600余家，其中A、B…: the ones named after 其中 are among those P hosts."""
+        verbs = tuple(rule.get("host_verbs", ()))
+        hosts = [m for m in mentions if m.end <= t0 and fits(m, rule, "object")
+                 and any(v in text[m.end:t0] for v in verbs)]
+        first = next((m for m in mentions if t1 <= m.start <= t1 + 2 and fits(m, rule, "subject")), None)
+        if not hosts or first is None:
+            return []
+        return [(m, hosts[-1]) for m in group(mentions, first, text) if m.start >= first.start and fits(m, rule, "subject")]
+
     def _title_before(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """在…名单中，X榜上有名: the holder right before the verb, the title named before it in the sentence."""
         s = self._before(rule, text, mentions, t0, "subject")
@@ -371,4 +388,13 @@ class RelationFinder:
         if any(w in text[partners[-1].end:partners[-1].end + 6] for w in rule.get("not_before", ())):
             return []  # A会同B(近日)印发《…》: issuedBy both, no partnership
         before = [m for m in mentions if clause_start <= m.start and m.end <= t0 and fits(m, rule, "subject")]
-        return [(before[-1] if before else place, p) for p in partners]
+        subject = before[-1] if before else self._clause_opener(rule, text, mentions, clause_start) or place
+        return [(subject, p) for p in partners]
+
+    @staticmethod
+    def _clause_opener(rule: dict[str, Any], text: str, mentions: list[Mention], clause_start: int) -> Mention | None:
+        """今年，文创港又上线了…，联合A、B…: the name opening an earlier clause of the sentence acts on."""
+        sentence_start = max(text.rfind("。", 0, clause_start), text.rfind("\n", 0, clause_start)) + 1
+        openers = [m for m in mentions if sentence_start <= m.start < clause_start and fits(m, rule, "subject")
+                   and (m.start == sentence_start or CLAUSE_BREAK.match(text, m.start - 1))]
+        return openers[-1] if openers else None
