@@ -280,3 +280,15 @@ def test_alias_asides_join_lists_and_the_clause_opener_acts_on() -> None:
     assert {("星动漫", "locatedIn", "武汉海河文创港"), ("北洋游戏", "locatedIn", "武汉海河文创港"),
             ("武汉云图数据技术有限公司", "locatedIn", "武汉泰达软件园"),
             ("武汉海河文创港", "cooperatesWith", "武汉大学"), ("武汉海河文创港", "cooperatesWith", "华中科技大学")} <= found
+
+
+def test_listed_exhibitors_a_title_word_registration_and_jiezhu() -> None:
+    ex = extract("武汉长江数字传媒有限公司组团参加第十九届中国（深圳）国际文化产业博览交易会。"
+                 "参展企业包括武汉云图科技有限公司、武汉天喻信息产业股份有限公司等。"
+                 "武汉华中数控股份有限公司荣获“武汉市服务贸易十强企业”称号。武汉卓尔控股有限公司借助东湖综合保税区开展保税研发。"
+                 "武汉云端科技有限公司在东湖高新区注册成立。", "武汉市")
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}
+    fair = "中国(深圳)国际文化产业博览交易会"
+    assert {("武汉云图科技有限公司", "participatesIn", fair), ("武汉天喻信息产业股份有限公司", "participatesIn", fair),
+            ("武汉华中数控股份有限公司", "designatedAs", "武汉市服务贸易十强企业"),
+            ("武汉卓尔控股有限公司", "reliesOn", "东湖综合保税区"), ("武汉云端科技有限公司", "locatedIn", "东湖高新区")} <= found

@@ -207,6 +207,8 @@ class RelationFinder:
         o = self._before(rule, text, mentions, t0, "object")
         if o is None and rule.get("fallback_object") == "place":
             o = place
+        if o is None and rule.get("fallback_object") == "recent":  # 参展企业包括A、B: the event named last
+            o = self._recent(rule, "object", rule.get("fallback_classes"))
         if s is None or o is None:
             return []
         return [(m, o) for m in group(mentions, s, text) if fits(m, rule, "subject")]

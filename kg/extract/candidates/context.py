@@ -26,7 +26,9 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
             yield kind  # “青岛金花”服务业类企业, “以旧换新”消费促进活动
         elif hit:
             cls = suffix_finder.suffix_class[hit.group()]
-            yield Candidate(m.start(), m.end() + hit.end(), cls, "quoted", 70)
+            # “武汉市服务贸易十强企业”称号: the title word after the quote names no more than the quote
+            end = m.end() if hit.group() in lex.list_suffixes else m.end() + hit.end()
+            yield Candidate(m.start(), end, cls, "quoted", 70)
         elif inner and len(m.group(1)) - len(inner) >= 2 and not m.group(1).endswith(lex.false_endings):
             yield Candidate(m.start(1), m.end(1), suffix_finder.suffix_class[inner], "quoted", 70)
         elif nickname := _nickname(text, m, words, lex, suffix_finder):

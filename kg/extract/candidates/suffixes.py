@@ -63,8 +63,8 @@ class SuffixFinder:
             if start is None or m_start - start < self.lex.min_body.get(cls, 2):
                 continue
             if suffix in self.lex.list_suffixes and text[:m_end - len(suffix)].endswith(
-                    (*self.suffix_class, *self.lex.quoted_kinds)):
-                m_end -= len(suffix)  # 国家文化出口重点企业名单, “链主”企业名单: a title's list names the title
+                    (*self.suffix_class, *self.lex.quoted_kinds, "”")):
+                m_end -= len(suffix)  # …重点企业名单, “链主”企业名单, “…十强企业”称号: a title's list or word names the title
             if cls in self.lex.place_led_classes and not self._place_led(text, start):
                 continue
             if self._description(start, m_start, words):
