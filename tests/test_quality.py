@@ -1,6 +1,8 @@
-"""Extraction quality against the hand-made gold sets (tests/gold: the seed corpus; tests/heldout:
-three documents of other cities written and annotated by hand; their errors were read once while
-writing general rules, so they are a second development set, not a blind test).
+"""Extraction quality against the hand-made gold sets: tests/gold (the seed corpus), tests/heldout
+and tests/dev2 (documents of other cities, written and annotated without the extractor's rules;
+their errors are read while writing general rules, so they are development sets) and tests/blind
+(other cities and years, whose errors are never read: only its scores are, here and in
+docs/BENCHMARKS.md). All follow the adjudicated conventions of tests/gold/README.md.
 
 The floors are the levels reached now, a little below the measured scores, so that a change
 that makes extraction worse fails here. Issue #3 asks for typed entity F1 >= 0.90, relation F1 >=
@@ -30,6 +32,16 @@ def heldout() -> Result:
     return evaluate(load_gold(ROOT / "tests" / "heldout", ROOT / "tests" / "heldout"))
 
 
+@pytest.fixture(scope="module")
+def dev2() -> Result:
+    return evaluate(load_gold(ROOT / "tests" / "dev2", ROOT / "tests" / "dev2"))
+
+
+@pytest.fixture(scope="module")
+def blind() -> Result:
+    return evaluate(load_gold(ROOT / "tests" / "blind", ROOT / "tests" / "blind"))
+
+
 def test_gold_set_is_as_large_as_the_issue_asks(seed: Result) -> None:
     entities = seed.score("entities")
     assert entities.tp + entities.fn >= 150
@@ -38,21 +50,41 @@ def test_gold_set_is_as_large_as_the_issue_asks(seed: Result) -> None:
 
 
 @pytest.mark.parametrize(("key", "measure", "floor"), [
-    ("entities (typed)", "f1", 0.78),
-    ("entities", "f1", 0.82),
-    ("relations", "f1", 0.75),     # the issue's floor
+    ("entities (typed)", "f1", 0.82),  # the issue asks 0.90
+    ("entities", "f1", 0.85),
+    ("relations", "f1", 0.79),     # above the issue's floor (0.75)
     ("figures", "recall", 0.95),   # above the issue's own floor (0.90)
-    ("aliases", "precision", 0.76),
-    ("aliases", "recall", 0.46),
+    ("aliases", "precision", 0.78),
+    ("aliases", "recall", 0.47),
 ])
 def test_seed_gold_floors(seed: Result, key: str, measure: str, floor: float) -> None:
     assert getattr(seed.score(key), measure) >= floor, f"{key} {measure} fell below {floor}"
 
 
 @pytest.mark.parametrize(("key", "measure", "floor"), [
-    ("entities (typed)", "f1", 0.89),  # the issue's floor for unseen documents is 0.80
-    ("relations", "f1", 0.73),         # and 0.60
-    ("figures", "recall", 0.90),
+    ("entities (typed)", "f1", 0.91),  # the issue's floor for unseen documents is 0.80
+    ("relations", "f1", 0.76),         # and 0.60
+    ("figures", "recall", 0.95),
 ])
 def test_heldout_floors(heldout: Result, key: str, measure: str, floor: float) -> None:
     assert getattr(heldout.score(key), measure) >= floor, f"{key} {measure} fell below {floor}"
+
+
+@pytest.mark.parametrize(("key", "measure", "floor"), [
+    ("entities (typed)", "f1", 0.89),
+    ("relations", "f1", 0.76),
+    ("figures", "recall", 0.88),
+])
+def test_dev2_floors(dev2: Result, key: str, measure: str, floor: float) -> None:
+    assert getattr(dev2.score(key), measure) >= floor, f"{key} {measure} fell below {floor}"
+
+
+@pytest.mark.parametrize(("key", "measure", "floor"), [
+    ("entities (typed)", "f1", 0.82),  # the issue's floor for unseen documents: 0.80, reached
+    ("relations", "f1", 0.50),         # the issue's floor: 0.60, not reached
+    ("figures", "recall", 0.66),
+])
+def test_blind_floors(blind: Result, key: str, measure: str, floor: float) -> None:
+    """Scores only: the blind set's errors are never printed or read (hence the plain number)."""
+    value = float(getattr(blind.score(key), measure))
+    assert value >= floor, f"{key} {measure} fell below {floor}"
