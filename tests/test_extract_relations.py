@@ -292,3 +292,12 @@ def test_listed_exhibitors_a_title_word_registration_and_jiezhu() -> None:
     assert {("武汉云图科技有限公司", "participatesIn", fair), ("武汉天喻信息产业股份有限公司", "participatesIn", fair),
             ("武汉华中数控股份有限公司", "designatedAs", "武汉市服务贸易十强企业"),
             ("武汉卓尔控股有限公司", "reliesOn", "东湖综合保税区"), ("武汉云端科技有限公司", "locatedIn", "东湖高新区")} <= found
+
+
+def test_who_leads_or_builds_a_project_and_no_look_back_across_sentences() -> None:
+    ex = extract("该项目由武汉长江传媒集团牵头实施。武汉光谷数字科技有限公司牵头实施“数字丝路”文化出海项目。"
+                 "武汉市以东湖高新区为基础，建设集聚区。武汉云图科技有限公司承建了“汉贸通”公共服务平台。", "武汉市")
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}
+    assert {("武汉光谷数字科技有限公司", "operates", "数字丝路文化出海项目"), ("武汉市", "reliesOn", "东湖高新区"),
+            ("武汉云图科技有限公司", "operates", "汉贸通公共服务平台")} <= found
+    assert ("武汉云图科技有限公司", "operates", "数字丝路文化出海项目") not in found  # 由 of another sentence

@@ -36,6 +36,11 @@ def _glue(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("^(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r"|\s)*$")
 
 
+def _window_start(text: str, t0: int, gap: int) -> int:
+    """Where a look-back of ``gap`` characters from a trigger starts, never before its sentence."""
+    return max(0, t0 - gap, text.rfind("。", 0, t0) + 1, text.rfind("\n", 0, t0) + 1)
+
+
 def _distance(text: str, start: int, end: int) -> int:
     """Characters between two offsets, not counting alias definitions (A（以下简称“a”）均入驻…)."""
     between = text[start:end]
@@ -217,7 +222,7 @@ class RelationFinder:
         """(E)由A、B主办: the agents between 由 and the trigger, the thing before 由 (or named last
         in the sentences before: 本届展会由…, 该平台由…运营). Without 由, the list right before the
         trigger in its clause (…共同主办，A、B承办). ``agent_is_subject``: 由X运营 gives X operates P."""
-        by = text.rfind("由", max(0, t0 - rule["gap"]), t0)
+        by = text.rfind("由", _window_start(text, t0, rule["gap"]), t0)
         agent_role, thing_role = ("subject", "object") if rule.get("agent_is_subject") else ("object", "subject")
         if by >= 0:
             between = [m for m in mentions if by < m.start and m.end <= t0 and fits(m, rule, agent_role)]
@@ -225,6 +230,8 @@ class RelationFinder:
             agents = [m for m in group(mentions, between[-1], text) if by < m.start and m.end <= t0
                       and fits(m, rule, agent_role)] if between else []
             things = [m for m in mentions if m.end <= by and fits(m, rule, thing_role)]
+        elif rule.get("agent_is_subject"):
+            return []  # A承建了Y without 由 is the subject-first rule's
         else:
             last = self._before(rule, text, mentions, t0, agent_role)
             if last is None or CLAUSE_BREAK.search(text[last.end:t0]) or t0 - last.end > 2 or text[t1:t1 + 1] == "的":
@@ -253,7 +260,7 @@ class RelationFinder:
 
     def _at_event(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """A在E上发布/签约…, 在E上，A发布…: who acts at an event takes part in it."""
-        at = text.rfind("在", max(0, t0 - rule["gap"]), t0)
+        at = text.rfind("在", _window_start(text, t0, rule["gap"]), t0)
         if at < 0 or CLAUSE_BREAK.search(text, at, t0) and not re.match(r"[^，。；]*上，", text[at:t0]):
             return []
         event = next((m for m in mentions if at < m.start and m.end <= t0 and fits(m, rule, "object")
@@ -270,7 +277,7 @@ class RelationFinder:
 
     def _yi_wei(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """(A)以B为依托: A relies on B (the document's city when no A is named)."""
-        yi = text.rfind("以", max(0, t0 - rule["gap"]), t0)
+        yi = text.rfind("以", _window_start(text, t0, rule["gap"]), t0)
         if yi < 0 or CLAUSE_BREAK.search(text, yi, t0):
             return []
         objects = [m for m in mentions if yi < m.start and m.end <= t0 and fits(m, rule, "object")]
@@ -353,7 +360,7 @@ class RelationFinder:
         return self._pairs(text, mentions, s, o, rule)
 
     def _place_between(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        at = text.rfind("在", max(0, t0 - rule["gap"]), t0)
+        at = text.rfind("在", _window_start(text, t0, rule["gap"]), t0)
         if at < 0:
             return []
         venue = [m for m in mentions if m.start >= at and m.end <= t0 and fits(m, rule, "object")]
