@@ -301,3 +301,13 @@ def test_who_leads_or_builds_a_project_and_no_look_back_across_sentences() -> No
     assert {("武汉光谷数字科技有限公司", "operates", "数字丝路文化出海项目"), ("武汉市", "reliesOn", "东湖高新区"),
             ("武汉云图科技有限公司", "operates", "汉贸通公共服务平台")} <= found
     assert ("武汉云图科技有限公司", "operates", "数字丝路文化出海项目") not in found  # 由 of another sentence
+
+
+def test_respectively_pairs_holders_and_titles_and_more_naming_verbs() -> None:
+    ex = extract("武汉光谷软件园和武汉汉口数字小镇分别入选国家数字服务出口基地和国家文化出口基地。"
+                 "武汉软件新城被列为省级服务业集聚区。武汉斗鱼网络科技有限公司被确定为国家文化出口重点企业。", "武汉市")
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex) if p == "designatedAs"}
+    assert found == {("武汉光谷软件园", "designatedAs", "国家数字服务出口基地"),
+                     ("武汉汉口数字小镇", "designatedAs", "国家文化出口基地"),
+                     ("武汉软件新城", "designatedAs", "省级服务业集聚区"),
+                     ("武汉斗鱼网络科技有限公司", "designatedAs", "国家文化出口重点企业")}

@@ -36,6 +36,15 @@ def _glue(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("^(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r"|\s)*$")
 
 
+def _respectively(pairs: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention]]:
+    """A和B分别…X和Y: the n-th subject with the n-th object, when the counts agree."""
+    subjects = sorted({s.start: s for s, _ in pairs}.values(), key=lambda m: m.start)
+    objects = sorted({o.start: o for _, o in pairs}.values(), key=lambda m: m.start)
+    if len(subjects) != len(objects) or len(subjects) < 2:
+        return pairs
+    return list(zip(subjects, objects))
+
+
 def _window_start(text: str, t0: int, gap: int) -> int:
     """Where a look-back of ``gap`` characters from a trigger starts, never before its sentence."""
     return max(0, t0 - gap, text.rfind("。", 0, t0) + 1, text.rfind("\n", 0, t0) + 1)
@@ -108,6 +117,8 @@ class RelationFinder:
                     if rule.get("requires_before") and not any(w in text[max(0, t0 - 8):t0] for w in rule["requires_before"]):
                         continue
                     pairs = self.orders[rule["order"]](rule, text, mentions, t0, t1, place)
+                    if text[max(0, t0 - 2):t0] == "分别":
+                        pairs = _respectively(pairs)  # A和B分别入选X和Y: A→X, B→Y
                     for s, o in pairs:
                         if s.key != o.key:
                             key = (s.start, rule["predicate"], o.start)
