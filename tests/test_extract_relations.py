@@ -311,3 +311,13 @@ def test_respectively_pairs_holders_and_titles_and_more_naming_verbs() -> None:
                      ("武汉汉口数字小镇", "designatedAs", "国家文化出口基地"),
                      ("武汉软件新城", "designatedAs", "省级服务业集聚区"),
                      ("武汉斗鱼网络科技有限公司", "designatedAs", "国家文化出口重点企业")}
+
+
+def test_a_body_that_holds_a_meeting_and_a_document_issued_by_a_body_after_you() -> None:
+    ex = extract("武汉市商务局举办服务贸易政策专题培训会。《武汉市服务贸易发展规划》由武汉市人民政府办公厅印发。"
+                 "武汉市商务局印发《武汉市数字贸易行动计划》。", "武汉市")
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}
+    assert {("服务贸易政策专题培训会", "organizedBy", "武汉市商务局"),
+            ("武汉市服务贸易发展规划", "issuedBy", "武汉市人民政府办公厅"),
+            ("武汉市数字贸易行动计划", "issuedBy", "武汉市商务局")} <= found
+    assert ("武汉市服务贸易发展规划", "issuedBy", "武汉市商务局") not in found  # no 由: no earlier document

@@ -241,8 +241,8 @@ class RelationFinder:
             agents = [m for m in group(mentions, between[-1], text) if by < m.start and m.end <= t0
                       and fits(m, rule, agent_role)] if between else []
             things = [m for m in mentions if m.end <= by and fits(m, rule, thing_role)]
-        elif rule.get("agent_is_subject"):
-            return []  # A承建了Y without 由 is the subject-first rule's
+        elif rule.get("agent_is_subject") or rule.get("by_only"):
+            return []  # A承建了Y, A印发《X》 without 由 are the subject-first rules
         else:
             last = self._before(rule, text, mentions, t0, agent_role)
             if last is None or CLAUSE_BREAK.search(text[last.end:t0]) or t0 - last.end > 2 or text[t1:t1 + 1] == "的":
