@@ -321,3 +321,10 @@ def test_a_body_that_holds_a_meeting_and_a_document_issued_by_a_body_after_you()
             ("武汉市服务贸易发展规划", "issuedBy", "武汉市人民政府办公厅"),
             ("武汉市数字贸易行动计划", "issuedBy", "武汉市商务局")} <= found
     assert ("武汉市服务贸易发展规划", "issuedBy", "武汉市商务局") not in found  # no 由: no earlier document
+
+
+def test_a_sentence_opening_at_an_event_named_before_takes_part_in_it() -> None:
+    ex = extract("2025粤港澳大湾区数字文化贸易论坛在武汉举行。论坛上，武汉文化产权交易所与武汉数字出版集团签署合作备忘录。", "武汉市")
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex) if p == "participatesIn"}
+    assert found == {("武汉文化产权交易所", "participatesIn", "粤港澳大湾区数字文化贸易论坛"),
+                     ("武汉数字出版集团", "participatesIn", "粤港澳大湾区数字文化贸易论坛")}

@@ -94,6 +94,7 @@ class RelationFinder:
             "anaphor_host": self._anaphor_host, "title_before": self._title_before,
             "host_before": self._host_before, "at_event": self._at_event, "yi_wei": self._yi_wei,
             "verb_s_wei_o": self._verb_s_wei_o, "among_hosted": self._among_hosted,
+            "event_anaphor": self._event_anaphor,
         }
         self.history: list[Mention] = []
 
@@ -315,6 +316,25 @@ class RelationFinder:
         if not hosts or first is None:
             return []
         return [(m, hosts[-1]) for m in group(mentions, first, text) if m.start >= first.start and fits(m, rule, "subject")]
+
+    def _event_anaphor(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        """论坛上，A与B签署…; 签约现场，A…签订…: a sentence opening at an event named before (论坛 for
+        the last …论坛) takes part in it, A and those A acts with."""
+        start = _window_start(text, t0, 200)
+        opener = next((a for a in sorted(rule.get("anaphors", ()), key=len, reverse=True)
+                       if re.match(rf"(?:[^，。]{{0,4}}){re.escape(a)}，", text[start:t0])), None)
+        if opener is None:
+            return []
+        kind = opener.rstrip("上").removesuffix("现场").removesuffix("期间")
+        events = [m for m in self.history[-20:] + [m for m in mentions if m.end <= t0] if fits(m, rule, "object")]
+        named = [m for m in events if kind and m.text.endswith(kind)]
+        event = (named or events or [None])[-1]
+        actors = [m for m in mentions if start < m.start and m.end <= t0 and fits(m, rule, "subject")]
+        if event is None or not actors:
+            return []
+        first = actors[0]
+        joined = [m for m in actors[1:] if re.fullmatch(r"\s*(?:与|和|同)\s*", text[first.end:m.start])]
+        return [(m, event) for m in [first, *joined]]
 
     def _title_before(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """在…名单中，X榜上有名: the holder right before the verb, the title named before it in the sentence."""
