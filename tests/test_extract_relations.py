@@ -328,3 +328,9 @@ def test_a_sentence_opening_at_an_event_named_before_takes_part_in_it() -> None:
     found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex) if p == "participatesIn"}
     assert found == {("武汉文化产权交易所", "participatesIn", "粤港澳大湾区数字文化贸易论坛"),
                      ("武汉数字出版集团", "participatesIn", "粤港澳大湾区数字文化贸易论坛")}
+
+
+def test_what_is_built_relying_on_something_is_not_what_relies() -> None:
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(extract(
+        "依托武汉大学、武汉理工大学建设数字贸易人才实训基地。", "武汉市")) if p in ("reliesOn", "operates")}
+    assert found == {("武汉市", "reliesOn", "武汉大学"), ("武汉市", "reliesOn", "武汉理工大学")}

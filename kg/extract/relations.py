@@ -159,6 +159,9 @@ class RelationFinder:
             listed = [m for m in mentions if m.end < s.start and s.start - m.end <= 16
                       and LIST_BEFORE_DENG.fullmatch(text[m.end:s.start]) and fits(m, rule, "subject")]
             s = listed[-1] if listed else s
+            lead = group(mentions, s, text)[0] if s in mentions else s
+            if text[:lead.start].endswith(tuple(rule.get("subject_not_preceded_by", ()))):
+                return []  # 依托A、B建设X: A and B are what is relied on, not who builds
             crowd = tuple(rule.get("unnamed_subjects", ()))
             between = text[s.end:t0]
             if crowd and between.endswith(crowd) and not (between.startswith("等") and "的" not in between):
@@ -382,12 +385,7 @@ class RelationFinder:
             return []  # 依托国家物流枢纽，建设…上合组织…: what the trigger governs is the name right after it
         s = self._before(rule, text, mentions, t0, "subject")
         if s is None and o is not None:
-            # 依托Y建设X: the subject follows a building verb after the object; else the city
-            verbs = tuple(rule.get("subject_verbs", []))
-            after = [m for m in mentions if m.start > o.end and fits(m, rule, "subject") and not allowed(m, ["Place"])
-                     and m.start - o.end <= rule["gap"] and m not in group(mentions, o, text)
-                     and text[o.end:m.start].rstrip("“\"").endswith(verbs)]  # X is the verb's object, built: no place
-            s = after[0] if after else place
+            s = place  # 依托Y建设X: the actor (the document's city when unnamed) relies on Y, not X
         return self._pairs(text, mentions, s, o, rule)
 
     def _place_between(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
