@@ -334,3 +334,11 @@ def test_what_is_built_relying_on_something_is_not_what_relies() -> None:
     found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(extract(
         "依托武汉大学、武汉理工大学建设数字贸易人才实训基地。", "武汉市")) if p in ("reliesOn", "operates")}
     assert found == {("武汉市", "reliesOn", "武汉大学"), ("武汉市", "reliesOn", "武汉理工大学")}
+
+
+def test_a_document_issued_with_no_issuer_named_is_the_citys() -> None:
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(extract(
+        "今年以来，武汉动作频频，出台“创投风投十条”，印发《武汉市开展服务业综合改革试点实施方案》。商务部印发《服务贸易发展规划》。",
+        "武汉市")) if p == "issuedBy"}
+    assert found == {("创投风投十条", "issuedBy", "武汉"), ("武汉市开展服务业综合改革试点实施方案", "issuedBy", "武汉"),
+                     ("服务贸易发展规划", "issuedBy", "商务部")}

@@ -376,6 +376,8 @@ class RelationFinder:
         o = self._before(rule, text, mentions, t0, "object")
         if o is not None and text[:o.start].endswith(tuple(rule.get("object_not_preceded_by", ()))):
             return []
+        if o is None and rule.get("fallback_object") == "place":
+            o = place  # 出台“创投风投十条”: the clause's unstated subject is the document's city
         return self._pairs(text, mentions, self._after(rule, mentions, t1, "subject", text), o, rule)
 
     def _object_after(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
