@@ -276,7 +276,7 @@ class RelationFinder:
     def _at_event(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """A在E上发布/签约…, 在E上，A发布…: who acts at an event takes part in it."""
         at = text.rfind("在", _window_start(text, t0, rule["gap"]), t0)
-        if at < 0 or CLAUSE_BREAK.search(text, at, t0) and not re.match(r"[^，。；]*上，", text[at:t0]):
+        if at < 0 or (CLAUSE_BREAK.search(text, at, t0) and not re.match(r"[^，。；]*上，", text[at:t0])):
             return []
         event = next((m for m in mentions if at < m.start and m.end <= t0 and fits(m, rule, "object")
                       and re.match(r"(?:上|期间|现场)", text[m.end:m.end + 2])), None)
@@ -409,9 +409,9 @@ class RelationFinder:
         joins = "|".join(map(re.escape, rule.get("conjunctions", [])))
         clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, t0 - rule["gap"]), t0)),
                            default=max(0, t0 - rule["gap"]))
-        after_join = [m for m in mentions if clause_start <= m.start and m.end <= t0 and fits(m, rule, "object")
-                      and joins and re.search(rf"(?:{joins})\s*$", text[clause_start:m.start])]
-        first = next((m for m in after_join if re.search(rf"(?:{joins})\s*$", text[:m.start])), None)
+        # the first partner: a name right after a conjunction, in the trigger's clause
+        first = next((m for m in mentions if clause_start <= m.start and m.end <= t0 and fits(m, rule, "object")
+                      and joins and re.search(rf"(?:{joins})\s*$", text[clause_start:m.start])), None)
         if first is not None:
             partners = [m for m in group(mentions, first, text) if m.start >= first.start and m.end <= t0
                         and fits(m, rule, "object")]
