@@ -332,3 +332,9 @@ def test_national_titles_kind_titles_with_holders_and_funds() -> None:
     assert ({"斗鱼直播"}, "designatedAs", {"独角兽企业"}) in relations(ex)
     assert found["武汉市服务贸易创新发展引导基金"][0] == "Organization"
     assert "独角兽企业" not in mentions(extract("培育独角兽企业，壮大市场主体。", "武汉市"))  # a kind, no holder
+
+
+def test_a_relative_trade_council_is_an_organisation_and_an_ftz_block_a_zone() -> None:
+    found = mentions(extract("市贸促会组织企业参展。武汉片区集聚企业，支持武汉片区东湖区块建设。", "武汉市"))
+    assert found["市贸促会"] == ("Organization", "武汉市贸促会")
+    assert found["武汉片区东湖区块"][0] == "Zone"

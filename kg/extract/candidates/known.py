@@ -95,7 +95,8 @@ def relative_bodies(text: str, lex: Lexicon, place: dict[str, str]) -> Iterator[
         if not owner:
             continue
         body = lex.body_expansions.get(m.group(2), m.group(2))
-        yield Candidate(m.start(), m.end(), "GovernmentBody", "relative-body", 90, owner + body)
+        cls = lex.local_body_classes.get(m.group(2), "GovernmentBody")  # 市贸促会 is an organisation too
+        yield Candidate(m.start(), m.end(), cls, "relative-body", 90, owner + body)
 
 
 def abbreviated_events(text: str, words: Words, lex: Lexicon) -> Iterator[Candidate]:
