@@ -338,3 +338,11 @@ def test_a_relative_trade_council_is_an_organisation_and_an_ftz_block_a_zone() -
     found = mentions(extract("市贸促会组织企业参展。武汉片区集聚企业，支持武汉片区东湖区块建设。", "武汉市"))
     assert found["市贸促会"] == ("Organization", "武汉市贸促会")
     assert found["武汉片区东湖区块"][0] == "Zone"
+
+
+def test_slogans_streets_and_companies_joined_by_yu() -> None:
+    found = mentions(extract("培育“走出去”企业，让数据多跑路。星海软件与日本樱川信息系统株式会社签约。组织企业参加法兰克福书展。", "武汉市"))
+    assert not [t for t in found if "走出去" in t or "跑路" in t]
+    assert found["日本樱川信息系统株式会社"][0] == "Enterprise"
+    assert found["法兰克福书展"][0] == "Event"
+    assert not [t for t in found if "与" in t]

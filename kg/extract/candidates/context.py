@@ -63,6 +63,9 @@ def _kind_after_quote(text: str, quote: re.Match[str], words: Words, lex: Lexico
     tail = re.match(r"[\u4e00-\u9fff]{2,8}", text[end:end + 8])
     if tail is None or len(quote.group(1)) > 10 or not lex.quoted_kinds:
         return None
+    inside = words.between(quote.start(1), quote.end(1))
+    if inside and all(w.flag.startswith("v") for w in inside):
+        return None  # “走出去”企业: a slogan's verb describes firms, it names no title
     kinds = sorted(lex.quoted_kinds, key=len, reverse=True)
     for stop in range(end + len(tail.group()), end, -1):
         ending = next((k for k in kinds if text[end:stop].endswith(k)), "")

@@ -29,6 +29,7 @@ class SuffixFinder:
         for suffix, cls in pairs:
             self.suffix_class.setdefault(suffix, cls)
         self.pattern = re.compile(alternation(tuple(s for s, _ in pairs)))
+        self.adjacent_suffixes = frozenset(lex.list_suffixes) | frozenset(lex.legal_forms)
 
     def _matches(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Suffix matches (start, end, suffix). A suffix that starts inside a match and ends after it
@@ -37,13 +38,15 @@ class SuffixFinder:
         for m in self.pattern.finditer(text):
             if m.start() < covered and m.start() >= 0 and m.end() <= covered:
                 continue  # the suffix a match before was extended to
-            end, suffix = m.end(), m.group()
+            start, end, suffix = m.start(), m.end(), m.group()
             for k in range(m.start() + 1, m.end() + 1):
                 longer = self.pattern.match(text, k)
-                if longer and longer.end() > end and (k < m.end() or longer.group() in self.lex.list_suffixes):
-                    end, suffix = longer.end(), longer.group()  # …重点企业名单: a list word right after it
+                if longer and longer.end() > end and (k < m.end() or longer.group() in self.adjacent_suffixes):
+                    end, suffix = longer.end(), longer.group()  # …重点企业名单, …信息系统株式会社: a list word or legal form right after it
+                    if k == m.end() and suffix in self.lex.legal_forms:
+                        start = k  # the legal form is the suffix; 信息系统 is the company's own words
             covered = end
-            yield m.start(), end, suffix
+            yield start, end, suffix
 
     def find(self, text: str, words: Words) -> Iterator[Candidate]:
         for m_start, m_end, suffix in self._matches(text):
@@ -208,11 +211,11 @@ class SuffixFinder:
             if ch in lex.stop_chars or ch.isspace():
                 break
             word = words.at(pos - 1)
-            if word is not None and word.text in lex.inner_conjunctions and pos - 1 > 0:
+            if word is not None and word.text in lex.inner_conjunctions and pos - 1 > 0 and cls != "Enterprise":
                 before = words.at(word.start - 1)
                 if (before is not None and before.text in lex.generic_words and before.text not in self.suffix_class
                         and before.start >= suffix_start - self.MAX_LEN):
-                    pos = best = before.start  # 文化与金融合作示范区, 软件和信息技术服务业: two kinds inside a name
+                    pos = best = before.start  # 文化与金融合作示范区: two kinds inside a name (no company joins another)
                     continue
             if word is not None and word.text in lex.stop_tokens and text.startswith(lex.name_openers, word.start):
                 pos = best = word.start
