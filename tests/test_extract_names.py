@@ -346,3 +346,8 @@ def test_slogans_streets_and_companies_joined_by_yu() -> None:
     assert found["日本樱川信息系统株式会社"][0] == "Enterprise"
     assert found["法兰克福书展"][0] == "Event"
     assert not [t for t in found if "与" in t]
+
+
+def test_national_new_areas_are_zones() -> None:
+    found = mentions(extract("中新天津生态城位于滨海新区。成都天府新区片区集聚企业，天府新区加快发展。", "天津市"))
+    assert found["滨海新区"][0] == "Zone" and found["天府新区"][0] == "Zone"

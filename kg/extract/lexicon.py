@@ -151,6 +151,8 @@ def _gazetteer(folder: Path, government: dict[str, Any]) -> Gazetteer:
         gaz.add_entry(entry, "Place")
     for entry in places.get("world_cities", []) or []:
         gaz.add_entry(entry, "City")
+    for entry in places.get("national_new_areas", []) or []:  # before districts: 滨海新区 is the new area
+        gaz.add_entry(entry, "Zone")
     for entry in places.get("provinces", []):
         for surface in [entry["name"], entry.get("short")]:
             gaz.add(surface, entry["name"], "Province")
