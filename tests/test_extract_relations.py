@@ -342,3 +342,12 @@ def test_a_document_issued_with_no_issuer_named_is_the_citys() -> None:
         "武汉市")) if p == "issuedBy"}
     assert found == {("创投风投十条", "issuedBy", "武汉"), ("武汉市开展服务业综合改革试点实施方案", "issuedBy", "武汉"),
                      ("服务贸易发展规划", "issuedBy", "商务部")}
+
+
+def test_the_parks_a_zone_governs_are_its_parts() -> None:
+    found = {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(extract(
+        "武汉经济技术开发区下辖武汉东川工业园区、武汉南川工业园区等四个园区。"
+        "武汉临空港经济技术开发区（以下简称“临空港开发区”）是我市产业发展的主要载体，下辖武汉北川工业园区。", "武汉市"))
+        if p == "partOf"}
+    assert found == {("武汉东川工业园区", "partOf", "武汉经济技术开发区"), ("武汉南川工业园区", "partOf", "武汉经济技术开发区"),
+                     ("武汉北川工业园区", "partOf", "临空港开发区")}

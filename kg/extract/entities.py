@@ -112,6 +112,7 @@ def _titles_by_context(text: str, mentions: list[Mention], lex: Lexicon) -> list
 
 
 ABBREVIABLE_RULES = {"quoted", "suffix", "book-title"}
+SITE_NAMES = frozenset({"Zone", "Park", "Base"})  # named by place and kind: a subsequence is another site
 PERIOD = re.compile(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$")  # …方案（2025—2027年）
 
 
@@ -127,8 +128,8 @@ def _link_abbreviations(mentions: list[Mention]) -> tuple[list[Mention], list[tu
         short = PERIOD.sub("", normalise(m.key))
         for full in longer:
             key = PERIOD.sub("", normalise(full.key))
-            if full.cls != m.cls or len(key) <= len(short) + 2:
-                continue
+            if full.cls != m.cls or len(key) <= len(short) + 2 or m.cls in SITE_NAMES:
+                continue  # 武汉经济技术开发区 is no short form of 武汉临空港经济技术开发区: sites differ by one word
             if (key[0] == short[0] and key[-2:] == short[-2:] and short not in key and _subsequence(short, key)) \
                     or (m.rule == full.rule == "book-title" and key.endswith(short)):
                 owners[m.key] = full

@@ -229,6 +229,9 @@ class RelationFinder:
             o = place
         if o is None and rule.get("fallback_object") == "recent":  # 参展企业包括A、B: the event named last
             o = self._recent(rule, "object", rule.get("fallback_classes"))
+        if o is None and rule.get("fallback_object") == "clause_opener":  # X（…）是…载体，下辖A、B: X
+            clause_start = max(text.rfind(c, 0, t0) for c in "，,；;") + 1
+            o = self._clause_opener(rule, text, mentions, clause_start, "object") if clause_start > 0 else None
         if s is None or o is None:
             return []
         return [(m, o) for m in group(mentions, s, text) if fits(m, rule, "subject")]
@@ -432,9 +435,10 @@ class RelationFinder:
         return [(subject, p) for p in partners]
 
     @staticmethod
-    def _clause_opener(rule: dict[str, Any], text: str, mentions: list[Mention], clause_start: int) -> Mention | None:
+    def _clause_opener(rule: dict[str, Any], text: str, mentions: list[Mention], clause_start: int,
+                       role: str = "subject") -> Mention | None:
         """今年，文创港又上线了…，联合A、B…: the name opening an earlier clause of the sentence acts on."""
         sentence_start = max(text.rfind("。", 0, clause_start), text.rfind("\n", 0, clause_start)) + 1
-        openers = [m for m in mentions if sentence_start <= m.start < clause_start and fits(m, rule, "subject")
+        openers = [m for m in mentions if sentence_start <= m.start < clause_start and fits(m, rule, role)
                    and (m.start == sentence_start or CLAUSE_BREAK.match(text, m.start - 1))]
         return openers[-1] if openers else None
