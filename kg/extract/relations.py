@@ -45,15 +45,24 @@ def _respectively(pairs: list[tuple[Mention, Mention]]) -> list[tuple[Mention, M
     return list(zip(subjects, objects))
 
 
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
+
+
 def _window_start(text: str, t0: int, gap: int) -> int:
     """Where a look-back of ``gap`` characters from a trigger starts, never before its sentence."""
-    return max(0, t0 - gap, text.rfind("。", 0, t0) + 1, text.rfind("\n", 0, t0) + 1)
+    return max(0, t0 - gap, _sentence_start(text, t0))
+
+
+def _clause_start(text: str, t0: int, gap: int) -> int:
+    """The start of the trigger's clause, looking back at most ``gap`` characters within its sentence."""
+    start = _window_start(text, t0, gap)
+    return max((m.end() for m in CLAUSE_BREAK.finditer(text, start, t0)), default=start)
 
 
 def _distance(text: str, start: int, end: int) -> int:
     """Characters between two offsets, not counting alias definitions (A（以下简称“a”）均入驻…)."""
-    between = text[start:end]
-    return len(ALIAS_DEFINITION.sub("", between)) if "简称" in between else len(between)
+    return len(ALIAS_DEFINITION.sub("", text[start:end]))
 
 
 def group(mentions: list[Mention], anchor: Mention, text: str, glue: re.Pattern[str] | None = None) -> list[Mention]:
@@ -213,8 +222,7 @@ class RelationFinder:
     def _counted(self, text: str, t0: int, t1: int) -> bool:
         """8个案例入选…, 新获批2家…: counted things around the trigger are what it is about, not
         the document's city."""
-        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, t0 - 30), t0)), default=max(0, t0 - 30))
-        return bool(self.count.search(text[clause_start:t0]) or self.count.match(text[t1:t1 + 8]))
+        return bool(self.count.search(text[_clause_start(text, t0, 30):t0]) or self.count.match(text[t1:t1 + 8]))
 
     def _recent(self, rule: dict[str, Any], role: str, classes: list[str] | None = None) -> Mention | None:
         """The allowed mention (of ``classes`` if given) named last in the sentences just before
@@ -230,8 +238,7 @@ class RelationFinder:
         if o is None and rule.get("fallback_object") == "recent":  # 参展企业包括A、B: the event named last
             o = self._recent(rule, "object", rule.get("fallback_classes"))
         if o is None and rule.get("fallback_object") == "clause_opener":  # X（…）是…载体，下辖A、B: X
-            clause_start = max(text.rfind(c, 0, t0) for c in "，,；;") + 1
-            o = self._clause_opener(rule, text, mentions, clause_start, "object") if clause_start > 0 else None
+            o = self._clause_opener(rule, text, mentions, _clause_start(text, t0, t0), "object")
         if s is None or o is None:
             return []
         return [(m, o) for m in group(mentions, s, text) if fits(m, rule, "subject")]
@@ -326,7 +333,7 @@ class RelationFinder:
     def _event_anaphor(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """论坛上，A与B签署…; 签约现场，A…签订…: a sentence opening at an event named before (论坛 for
         the last …论坛) takes part in it, A and those A acts with."""
-        start = _window_start(text, t0, 200)
+        start = _sentence_start(text, t0)
         opener = next((a for a in sorted(rule.get("anaphors", ()), key=len, reverse=True)
                        if re.match(rf"(?:[^，。]{{0,4}}){re.escape(a)}，", text[start:t0])), None)
         if opener is None:
@@ -410,8 +417,7 @@ class RelationFinder:
         counts member by member); the subject is the name right before the conjunction, else the
         document's city. 联合Y: the city (or the name before) with Y."""
         joins = "|".join(map(re.escape, rule.get("conjunctions", [])))
-        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, t0 - rule["gap"]), t0)),
-                           default=max(0, t0 - rule["gap"]))
+        clause_start = _clause_start(text, t0, rule["gap"])
         # the first partner: a name right after a conjunction, in the trigger's clause
         first = next((m for m in mentions if clause_start <= m.start and m.end <= t0 and fits(m, rule, "object")
                       and joins and re.search(rf"(?:{joins})\s*$", text[clause_start:m.start])), None)
@@ -438,7 +444,7 @@ class RelationFinder:
     def _clause_opener(rule: dict[str, Any], text: str, mentions: list[Mention], clause_start: int,
                        role: str = "subject") -> Mention | None:
         """今年，文创港又上线了…，联合A、B…: the name opening an earlier clause of the sentence acts on."""
-        sentence_start = max(text.rfind("。", 0, clause_start), text.rfind("\n", 0, clause_start)) + 1
+        sentence_start = _sentence_start(text, clause_start)
         openers = [m for m in mentions if sentence_start <= m.start < clause_start and fits(m, rule, role)
                    and (m.start == sentence_start or CLAUSE_BREAK.match(text, m.start - 1))]
         return openers[-1] if openers else None
