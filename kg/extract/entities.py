@@ -151,8 +151,7 @@ def _link_place_dropped(text: str, mentions: list[Mention], sentences: list[Sent
     for m in {m.key: m for m in mentions if m.rule not in ("alias", "context")}.values():
         if _is_place(m) or m.cls == "GovernmentBody":
             continue
-        place = next((m.key[:n] for n in gaz.lengths if n < len(m.key)
-                      and gaz.class_of(m.key[:n]) in ("City", "Province", "District")), "")
+        place = gaz.head_place(m.key, ("City", "Province", "District"))
         rest = m.key[len(place):]
         if not place or len(rest) < 4 or _generic(rest, m.start + len(place), words, lex):
             continue
@@ -350,13 +349,11 @@ def _apply_alias_definitions(text: str, mentions: list[Mention], sentences: list
 
 
 def _without_place(alias: str, lex: Lexicon) -> str:
-    for n in lex.gazetteer.lengths:
-        head = alias[:n]
-        if head in lex.gazetteer.names and lex.gazetteer.names[head][1] in ("City", "Province") and len(alias) - n >= 2:
-            rest = alias[n:]
-            # 武汉开发区 → 开发区 is a kind, not a name
-            return "" if any(rest in suffixes for suffixes in lex.suffixes.values()) else rest
-    return ""
+    """成都服博会 → 服博会: the alias after a city or province that opens it, two characters or more."""
+    place = lex.gazetteer.head_place(alias[:-1], ("City", "Province"))
+    rest = alias[len(place):]
+    # 武汉开发区 → 开发区 is a kind, not a name
+    return "" if not place or rest in find.suffix_finder(lex).suffix_class else rest
 
 
 def _rekey(m: Mention, owners: dict[str, Mention]) -> Mention:

@@ -39,6 +39,10 @@ class Gazetteer:
         for surface in [entry["name"], *entry.get("aliases", [])]:
             self.add(surface, entry["name"], entry.get("type", cls))
 
+    def head_place(self, name: str, classes: tuple[str, ...]) -> str:
+        """The longest known place of ``classes`` that opens ``name`` and is not all of it, or ""."""
+        return next((name[:n] for n in self.lengths if n < len(name) and self.class_of(name[:n]) in classes), "")
+
     def class_of(self, surface: str) -> str:
         """The class of a known name, "" for an unknown one."""
         return self.names.get(surface, ("", ""))[1]

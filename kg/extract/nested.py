@@ -107,9 +107,7 @@ def _owned(mentions: list[Mention]) -> list[RelationMention]:
 
 def _without_city(name: str, lex: Lexicon) -> str:
     """南京江北新区研创园 → 江北新区研创园: the name after a city that opens it."""
-    gaz = lex.gazetteer
-    n = next((n for n in gaz.lengths if n < len(name) and gaz.class_of(name[:n]) == "City"), 0)
-    return name[n:]
+    return name[len(lex.gazetteer.head_place(name, ("City",))):]
 
 
 def _parent_event(m: Mention, lex: Lexicon) -> Mention | None:
