@@ -117,6 +117,7 @@ class Lexicon:
     issuer_levels: tuple[str, ...] = ()
     anaphor_determiners: tuple[str, ...] = ()
     bid_verbs: tuple[str, ...] = ()
+    respectively_words: tuple[str, ...] = ()
     list_suffixes: tuple[str, ...] = ()
     descriptive_suffixes: tuple[str, ...] = ()
     tier_prefixes: tuple[str, ...] = ()

@@ -80,7 +80,7 @@ class RelationComponent:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        self.finder = RelationFinder(lex.relation_rules, lex.counted, lex.anaphors)
+        self.finder = RelationFinder(lex.relation_rules, lex.counted, lex.anaphors, lex.respectively_words)
 
     def __call__(self, doc: Doc) -> Doc:
         sentences, _, place, _ = _context(doc)

@@ -89,8 +89,9 @@ PARTNER_TAIL = re.compile(r"(?:等[^，。；：]{0,12}?)?的?[^，。；：]{0,
 
 class RelationFinder:
     def __init__(self, rules: list[dict[str, Any]], counted: str = r"(?!)",
-                 anaphors: dict[str, str] | None = None) -> None:
+                 anaphors: dict[str, str] | None = None, respectively: tuple[str, ...] = ()) -> None:
         self.rules = rules
+        self.respectively = respectively  # A和B分别入选X和Y: A→X, B→Y
         self.count = re.compile(counted)  # 8个案例入选: a count of the things a rule is about
         # 该项目落户…: a determiner and a kind stand for the thing of that kind named last
         self.anaphors = anaphors or {}
@@ -127,8 +128,8 @@ class RelationFinder:
                     if rule.get("requires_before") and not any(w in text[max(0, t0 - 8):t0] for w in rule["requires_before"]):
                         continue
                     pairs = self.orders[rule["order"]](rule, text, mentions, t0, t1, place)
-                    if text[max(0, t0 - 2):t0] == "分别":
-                        pairs = _respectively(pairs)  # A和B分别入选X和Y: A→X, B→Y
+                    if self.respectively and text[:t0].endswith(self.respectively):
+                        pairs = _respectively(pairs)
                     for s, o in pairs:
                         if s.key != o.key:
                             key = (s.start, rule["predicate"], o.start)
@@ -286,10 +287,11 @@ class RelationFinder:
     def _at_event(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """A在E上发布/签约…, 在E上，A发布…: who acts at an event takes part in it."""
         at = text.rfind("在", _window_start(text, t0, rule["gap"]), t0)
-        if at < 0 or (CLAUSE_BREAK.search(text, at, t0) and not re.match(r"[^，。；]*上，", text[at:t0])):
+        positions = alternation(tuple(rule["positions"]))
+        if at < 0 or (CLAUSE_BREAK.search(text, at, t0) and not re.match(rf"[^，。；]*(?:{positions})，", text[at:t0])):
             return []
         event = next((m for m in mentions if at < m.start and m.end <= t0 and fits(m, rule, "object")
-                      and re.match(r"(?:上|期间|现场)", text[m.end:m.end + 2])), None)
+                      and text.startswith(tuple(rule["positions"]), m.end)), None)
         if event is None:
             return []
         before = [m for m in mentions if m.end <= at and at - m.end <= 6 and fits(m, rule, "subject")
@@ -338,7 +340,7 @@ class RelationFinder:
                        if re.match(rf"(?:[^，。]{{0,4}}){re.escape(a)}，", text[start:t0])), None)
         if opener is None:
             return []
-        kind = opener.rstrip("上").removesuffix("现场").removesuffix("期间")
+        kind = re.sub(f"(?:{alternation(tuple(rule['positions']))})$", "", opener)  # 论坛上 → …论坛
         events = [m for m in self.history[-20:] + [m for m in mentions if m.end <= t0] if fits(m, rule, "object")]
         named = [m for m in events if kind and m.text.endswith(kind)]
         event = (named or events or [None])[-1]
