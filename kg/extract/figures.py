@@ -110,13 +110,13 @@ class FigureFinder:
             unit = m.group("unit")
         before = text[: m.start()]
         clause = CLAUSE_BREAK.split(before)[-1]
-        recurring = any(w in before for w in self.recurring_words)  # 每年推出…: no one year
-        # 累计形成…47项, 拥有…3个: a stock held now, not a figure of the paragraph's year
-        recurring = recurring or (any(w in clause for w in self.stock_words)
-                                  and not (context_year and doc_year and context_year > doc_year))  # 到2027年累计培育…: a target
+        # 每年推出… (no one year), 累计形成…47项, 拥有…3个 (a stock held now, unless a target): no year
+        # taken from the paragraph
+        recurring = any(w in before for w in self.recurring_words)
+        stock = any(w in clause for w in self.stock_words) and not (context_year and doc_year and context_year > doc_year)
         clause_after = CLAUSE_BREAK.split(text[m.end():])[0]  # 3家企业日前入选: the time after the figure
         year = (self._year(before, doc_year) or self._relative_year(clause_after, doc_year) or self._edition_year(mentions)
-                or (context_year if self.inherit_paragraph_year and not recurring else None)
+                or (context_year if self.inherit_paragraph_year and not (recurring or stock) else None)
                 or self._plan_year(before, doc_year) or self.default_year(doc_year))
         is_growth = unit in ("%", "％", "倍") and any(w in clause[-8:] for w in self.growth_words)
         if is_growth and any(w in clause[-8:] for w in self.decline_words):

@@ -301,9 +301,8 @@ class SuffixFinder:
                 and not all(w.text in lex.generic_words for w in words.between(start, suffix_start)):
             return True  # 斗鱼网络科技有限公司: a registered company's name, whatever its words
         inside = words.between(start, suffix_start)
-        if cls in lex.noun_named_classes and len(text[suffix_start:suffix_start + 3]) == 3 and inside and all(
-                w.flag.startswith("n") and w.text not in lex.generic_words and w.text not in lex.stop_tokens for w in inside) \
-                and self._long_suffix(text, suffix_start):
+        if cls in lex.noun_named_classes and inside and self._long_suffix(text, suffix_start) and all(
+                w.flag.startswith("n") and w.text not in lex.generic_words and w.text not in lex.stop_tokens for w in inside):
             return True  # 光谷软件园, 蓝谷创业园: nouns of their own before a park's compound suffix
         return any(w.proper and w.text not in lex.generic_words and w.text not in lex.stop_tokens for w in inside)
 
