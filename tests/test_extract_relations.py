@@ -351,3 +351,43 @@ def test_the_parks_a_zone_governs_are_its_parts() -> None:
         if p == "partOf"}
     assert found == {("武汉东川工业园区", "partOf", "武汉经济技术开发区"), ("武汉南川工业园区", "partOf", "武汉经济技术开发区"),
                      ("武汉北川工业园区", "partOf", "临空港开发区")}
+
+
+def _short(ex) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}
+
+
+def test_an_event_named_after_the_texts_own_fair_is_part_of_it_and_has_its_short_name() -> None:
+    ex = extract("第三届中国（武汉）服务贸易博览会（以下简称“武服会”）在武汉开幕。武服会“楚才出海”数字服务专场推介会"
+                 "在武汉国际博览中心举行。", "武汉市")
+    short = normalise("“楚才出海”数字服务专场推介会")
+    assert any(p == "partOf" and short in s and "武服会" in o for s, p, o in relations(ex))
+
+
+def test_who_signs_at_an_unnamed_ceremony_takes_part_in_the_fair_named_before() -> None:
+    ex = extract("第三届中部服务贸易博览会在武汉开幕。在5月19日举行的开幕式暨重大项目签约仪式上，武汉光谷数智科技有限公司与"
+                 "新加坡云桥数据有限公司签署合作协议；武汉楚天物流有限公司与老挝万象物流集团有限公司签订物流协议。"
+                 "武汉江城医药有限公司在展会上发布了新产品。", "武汉市")
+    assert "开幕式暨重大项目签约仪式" not in mentions(ex)  # a moment of the fair, no event of its own name
+    takers = {s for s, p, o in _short(ex) if p == "participatesIn" and o == "中部服务贸易博览会"}
+    assert takers == {"武汉光谷数智科技有限公司", "新加坡云桥数据有限公司", "武汉楚天物流有限公司",
+                      "老挝万象物流集团有限公司", "武汉江城医药有限公司"}
+
+
+def test_a_clause_without_a_subject_goes_on_about_the_sentences_topic() -> None:
+    found = _short(extract("以软件外包为特色的光谷软件园位于东湖高新区，依托武汉大学等高校，2021年入选国家数字服务出口基地。", "武汉市"))
+    assert ("光谷软件园", "reliesOn", "武汉大学") in found
+    assert ("光谷软件园", "designatedAs", "国家数字服务出口基地") in found
+    assert not any(s in ("东湖高新区", "武汉") and p in ("reliesOn", "designatedAs") for s, p, o in found)
+
+
+def test_a_determiner_opening_a_sentence_stands_for_the_topic_named_before() -> None:
+    found = _short(extract("武汉商贸服务型国家物流枢纽于2020年入选国家物流枢纽建设名单，是华中首个获批建设的国家物流枢纽。"
+                           "该枢纽以武汉阳逻物流园区和武汉东西湖物流园区为依托，由武汉港航物流集团有限公司统一运营，"
+                           "两个园区均位于新洲区。", "武汉市"))
+    hub = "武汉商贸服务型国家物流枢纽"
+    assert {(hub, "reliesOn", "武汉阳逻物流园区"), (hub, "reliesOn", "武汉东西湖物流园区"),
+            ("武汉港航物流集团有限公司", "operates", hub)} <= found
+    # 两个园区 is the last clause's own subject: the operator is not in 新洲区, nor relied on by a park
+    assert not any(s == "武汉港航物流集团有限公司" and p == "locatedIn" for s, p, o in found)
+    assert not any(o == "武汉港航物流集团有限公司" and p == "reliesOn" for s, p, o in found)

@@ -120,6 +120,8 @@ class Lexicon:
     respectively_words: tuple[str, ...] = ()
     list_suffixes: tuple[str, ...] = ()
     descriptive_suffixes: tuple[str, ...] = ()
+    ceremony_words: frozenset[str] = frozenset()
+    clause_adverbials: tuple[str, ...] = ()
     tier_prefixes: tuple[str, ...] = ()
     kind_titles: frozenset[str] = frozenset()
     noun_named_classes: frozenset[str] = frozenset()

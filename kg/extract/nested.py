@@ -16,8 +16,10 @@ from kg.model import Mention, RelationMention
 SITE_CLASSES = ("Zone", "Base", "Park")
 
 
-def nested_relations(mentions: list[Mention], lex: Lexicon, text: str = "") -> tuple[list[Mention], list[RelationMention]]:
-    """Inner names found inside site names, and the partOf / locatedIn relations they give."""
+def nested_relations(mentions: list[Mention], lex: Lexicon, text: str = "", defined: list[tuple[str, str]] | None = None
+                     ) -> tuple[list[Mention], list[RelationMention], list[tuple[str, str]]]:
+    """Inner names found inside site names, the partOf / locatedIn relations they give, and the
+    short names of events named after their fair ((alias, full name) pairs)."""
     zone_suffix = re.compile("|".join(map(re.escape, sorted(lex.suffixes.get("Zone", []), key=len, reverse=True))))
     extra: list[Mention] = []
     relations: list[RelationMention] = []
@@ -32,14 +34,22 @@ def nested_relations(mentions: list[Mention], lex: Lexicon, text: str = "") -> t
             extra.append(inner)
             relations.append(RelationMention(m, "partOf", inner, m.sentence, m.text))  # the name is the trigger
     relations += _owned(mentions)
+    aliases: list[tuple[str, str]] = []
+    events = {e.text: e for e in mentions if e.cls == "Event"}
+    by_key = {e.key: e for e in events.values()}
+    events |= {alias: by_key[full] for alias, full in defined or [] if full in by_key and alias not in events}
     for m in mentions:
-        parent = _parent_event(m, lex)
-        if parent is not None and parent.key in named:
+        # the text's own name first: its 西洽会 may not be the lexicon's 西洽会
+        parent = next((p for p in (_fair_prefix(m, events), _parent_event(m, lex)) if p and p.key in named), None)
+        if parent is not None:
             extra.append(parent)
             relations.append(RelationMention(m, "partOf", parent, m.sentence, m.text))
+            rest = m.text[parent.end - m.start:]
+            if rest.startswith("“") and len(rest) >= 6:  # 西洽会“渝见世界”…推介会 is also “渝见世界”…推介会
+                aliases.append((rest, m.key))
     relations += _members_of_title(mentions, text, lex)
     relations += _compound_parts(mentions, relations, lex)
-    return extra, relations
+    return extra, relations, aliases
 
 
 # What a compound name's head may be part of: a site within a site, a unit within a body.
@@ -122,6 +132,23 @@ def _parent_event(m: Mention, lex: Lexicon) -> Mention | None:
             if cls == "Event" and len(surface) == n and m.key not in (surface, canonical) and n < len(m.key):
                 return Mention(m.start + i, m.start + i + n, surface, "Event", m.sentence, "nested", canonical)
     return None
+
+
+def _fair_prefix(m: Mention, events: dict[str, Mention]) -> Mention | None:
+    """西洽会“渝见世界”重庆服务贸易专场推介会: an event whose name opens (after its year) with the name
+    the text gives another event is one of that event's own events."""
+    if m.cls != "Event" or m.rule in ("context", "alias"):
+        return None
+    lead = len(YEAR_LEAD.match(m.text).group())  # type: ignore[union-attr]
+    for n in range(len(m.text) - 4, 1, -1):
+        parent = events.get(m.text[lead:lead + n])
+        if parent is not None and parent.key != m.key:
+            start = m.start + lead
+            return Mention(start, start + n, m.text[lead:lead + n], "Event", m.sentence, "nested", parent.key)
+    return None
+
+
+YEAR_LEAD = re.compile(r"(?:\d{4}年?)?")
 
 
 def _inner_zone(m: Mention, zone_suffix: re.Pattern[str]) -> Mention | None:

@@ -80,7 +80,8 @@ class RelationComponent:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        self.finder = RelationFinder(lex.relation_rules, lex.counted, lex.anaphors, lex.respectively_words)
+        self.finder = RelationFinder(lex.relation_rules, lex.counted, lex.anaphors, lex.respectively_words,
+                                     lex.clause_adverbials)
 
     def __call__(self, doc: Doc) -> Doc:
         sentences, _, place, _ = _context(doc)
@@ -90,7 +91,9 @@ class RelationComponent:
         for sentence, mentions in _by_sentence(sentences, doc._.stkg_mentions or []):
             found += self.finder.find(text, sentence, mentions, _place_in(place, sentence), history)
             history = (history + mentions)[-40:]
-        inner, structural = nested_relations(doc._.stkg_mentions or [], self.lex, text)
+        inner, structural, short_names = nested_relations(doc._.stkg_mentions or [], self.lex, text,
+                                                          doc._.stkg_aliases)
+        doc._.stkg_aliases = (doc._.stkg_aliases or []) + short_names
         relations = found + structural
         unheld = _unheld_tiers(doc._.stkg_mentions or [], relations, self.lex)
         if unheld:  # 建成2个国家级特色服务出口基地: a tier with no named holder is a kind, not a title

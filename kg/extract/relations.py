@@ -89,13 +89,18 @@ PARTNER_TAIL = re.compile(r"(?:等[^，。；：]{0,12}?)?的?[^，。；：]{0,
 
 class RelationFinder:
     def __init__(self, rules: list[dict[str, Any]], counted: str = r"(?!)",
-                 anaphors: dict[str, str] | None = None, respectively: tuple[str, ...] = ()) -> None:
+                 anaphors: dict[str, str] | None = None, respectively: tuple[str, ...] = (),
+                 adverbials: tuple[str, ...] = ()) -> None:
         self.rules = rules
+        # 青海藏毯国际产业园位于南川工业园区，2019年入选…: a clause of only these (times, adverbs) has
+        # no subject of its own; it goes on about the sentence's topic
+        self.adverbials = re.compile(f"(?:{'|'.join(adverbials)})*$") if adverbials else None
         self.respectively = respectively  # A和B分别入选X和Y: A→X, B→Y
         self.count = re.compile(counted)  # 8个案例入选: a count of the things a rule is about
         # 该项目落户…: a determiner and a kind stand for the thing of that kind named last
         self.anaphors = anaphors or {}
         self.anaphor = re.compile(f"({alternation(tuple(self.anaphors))})[^，。；：、]{{0,4}}$") if self.anaphors else None
+        self.anaphor_opening = re.compile(alternation(tuple(self.anaphors))) if self.anaphors else None
         self.orders: dict[str, Callable[..., list[tuple[Mention, Mention]]]] = {
             "subject_first": self._subject_first, "object_first": self._object_first,
             "place_between": self._place_between, "object_after": self._object_after,
@@ -123,6 +128,8 @@ class RelationFinder:
                         continue  # the trigger word is part of a name
                     if text.startswith(tuple(rule.get("not_before", ())), t1):
                         continue  # 联合主办: a joint act of another predicate's
+                    if text[:t0].endswith(tuple(rule.get("not_after", ()))):
+                        continue  # 以A为依托: another rule's form of the same verb
                     if rule.get("requires_after") and not any(w in text[t1:t1 + 20] for w in rule["requires_after"]):
                         continue
                     if rule.get("requires_before") and not any(w in text[max(0, t0 - 8):t0] for w in rule["requires_before"]):
@@ -176,8 +183,10 @@ class RelationFinder:
             between = text[s.end:t0]
             if crowd and between.endswith(crowd) and not (between.startswith("等") and "的" not in between):
                 s = None  # 组织企业参加, 来自A、B等国家的60余家企业参会: those who take part are unnamed
-        if s is None:
-            s = self._antecedent(rule, text, mentions, t0)
+        if s is not None and CLAUSE_BREAK.search(text, s.end, t0) and self._own_subject(rule, text, mentions, t0):
+            s = None  # X由A运营，两个园区均位于P: the clause's own subject, unnamed, is in P
+        if (s is None or CLAUSE_BREAK.search(text, s.end, t0)) and not self._counted(text, t0, t1):
+            s = self._antecedent(rule, text, mentions, t0) or self._topic(rule, text, mentions, t0) or s
         if s is None and rule.get("fallback_subject") == "place" and not self._counted(text, t0, t1):
             s = place
         o = self._after(rule, mentions, t1, "object", text)
@@ -218,7 +227,52 @@ class RelationFinder:
         kind = self.anaphors[hit.group(1)]
         before = [m for m in self.history[-12:] + [m for m in mentions if m.end <= hit.start()]
                   if kind in class_names(m.cls) and fits(m, rule, "subject")]
-        return before[-1] if before else None
+        # the thing the text was about (a name opening its clause), not one named as an object
+        topical = [m for m in before if self._opens_clause(text, m)]
+        return (topical or before or [None])[-1]
+
+    def _opens_clause(self, text: str, m: Mention) -> bool:
+        lead = text[_clause_start(text, m.start, 40):m.start]
+        return self.adverbials is not None and bool(self.adverbials.fullmatch(lead))
+
+    def _topic(self, rule: dict[str, Any], text: str, mentions: list[Mention], t0: int) -> Mention | None:
+        """青海藏毯国际产业园位于南川工业园区，依托…; 该枢纽以…为依托，由…运营: when the trigger's clause
+        names no subject (only times and adverbs before the trigger), the subject is the sentence's
+        topic: the name opening its first clause (after a time opener), or the thing 该园区 stands for."""
+        clause = _clause_start(text, t0, t0)
+        start = _sentence_start(text, t0)
+        if self.adverbials is None or clause <= start:
+            return None
+        if any(clause <= m.start and m.end <= t0 and fits(m, rule, "subject") for m in mentions):
+            return None  # the clause names its own subject
+        if self._own_subject(rule, text, mentions, t0):
+            return None
+        opening = re.match(r"[^，。；]*?，", text[start:clause])
+        first_clause = start + (opening.end() if opening and self.adverbials.fullmatch(opening.group()[:-1]) else 0)
+        hit = self.anaphor_opening.match(text, first_clause) if self.anaphor_opening else None
+        if hit is not None:
+            return self._antecedent(rule, text, mentions, hit.end())
+        if len(CLAUSE_BREAK.findall(text, first_clause, clause)) > 2:
+            return None  # a topic said three clauses back no longer carries
+        for m in mentions:
+            if first_clause <= m.start < clause and fits(m, rule, "subject"):
+                lead = text[first_clause:m.start]
+                # the name opening the clause, or the head after its modifier (位于城东区的X)
+                if (lead == "" or (lead.endswith("的") and not CLAUSE_BREAK.search(lead))) and not text.startswith("的", m.end):
+                    return m
+                return None
+        return None
+
+    def _own_subject(self, rule: dict[str, Any], text: str, mentions: list[Mention], t0: int) -> bool:
+        """两个园区均位于…: words before the trigger in its clause that are neither names, times nor
+        adverbs are the clause's own (unnamed) subject."""
+        if self.adverbials is None:
+            return False
+        clause = _clause_start(text, t0, t0)
+        bare = text[clause:t0]
+        for m in sorted((m for m in mentions if clause <= m.start and m.end <= t0), key=lambda m: -m.start):
+            bare = bare.replace(m.text, "")  # 被商务部认定为: the agent is no subject
+        return not self.adverbials.fullmatch(bare)
 
     def _counted(self, text: str, t0: int, t1: int) -> bool:
         """8个案例入选…, 新获批2家…: counted things around the trigger are what it is about, not
@@ -267,6 +321,10 @@ class RelationFinder:
         if text.startswith("的", t1):  # 由A建设运营的Y: the thing follows
             following = [m for m in mentions if t1 < m.start <= t1 + 2 and fits(m, rule, thing_role)]
             things = following[:1] or things
+        if by >= 0 and things and CLAUSE_BREAK.search(text, things[-1].end, by):
+            # 该枢纽以…为依托，由A统一运营: the clause opened by 由 is about the sentence's topic
+            topic = self._topic(rule | {"subject": rule[thing_role], "subject_not": []}, text, mentions, by)
+            things = [topic] if topic else things
         if not things:  # 本届展会由…主办: the thing named last in the sentences just before
             recent = self._recent(rule, thing_role)
             things = [recent] if recent else []
@@ -285,22 +343,37 @@ class RelationFinder:
         return [(m, host) for m in group(mentions, first, text) if m.start >= first.start and fits(m, rule, "subject")]
 
     def _at_event(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        """A在E上发布/签约…, 在E上，A发布…: who acts at an event takes part in it."""
+        """A在E上发布/签约…, 在E上，A发布…: who acts at an event takes part in it. 在展会上发布: an
+        event word of the rule's ``anaphors`` stands for the event of its kind named last."""
         at = text.rfind("在", _window_start(text, t0, rule["gap"]), t0)
         positions = alternation(tuple(rule["positions"]))
         if at < 0 or (CLAUSE_BREAK.search(text, at, t0) and not re.match(rf"[^，。；]*(?:{positions})，", text[at:t0])):
             return []
         event = next((m for m in mentions if at < m.start and m.end <= t0 and fits(m, rule, "object")
                       and text.startswith(tuple(rule["positions"]), m.end)), None)
+        if event is None and not any(at < m.start < t0 for m in mentions if fits(m, rule, "object")):
+            event = self._event_of(rule, text[at + 1:t0], mentions, at)
         if event is None:
             return []
         before = [m for m in mentions if m.end <= at and at - m.end <= 6 and fits(m, rule, "subject")
                   and not CLAUSE_BREAK.search(text, m.end, at)]
-        after = [m for m in mentions if event.end < m.start and m.end <= t0 and fits(m, rule, "subject")]
+        after = [m for m in mentions if max(event.end, at) < m.start and m.end <= t0 and fits(m, rule, "subject")]
         actor = before[-1] if before else (after[0] if after else None)
         if actor is None:
             return []
         return [(m, event) for m in group(mentions, actor, text) if fits(m, rule, "subject")]
+
+    def _event_of(self, rule: dict[str, Any], phrase: str, mentions: list[Mention], before: int) -> Mention | None:
+        """(在)展会上 / 5月19日举行的开幕式上 / 签约现场: the event named last whose name ends in the
+        phrase's event word (论坛上 → …论坛), else the event named last."""
+        word = next((a for a in sorted(rule.get("anaphors", ()), key=len, reverse=True)
+                     if re.match(rf"[^，。；]{{0,20}}?{re.escape(a)}", phrase)), None)
+        if word is None:
+            return None
+        kind = re.sub(f"(?:{alternation(tuple(rule['positions']))})$", "", word)
+        events = [m for m in self.history[-20:] + [m for m in mentions if m.end <= before] if fits(m, rule, "object")]
+        named = [m for m in events if kind and m.text.endswith(kind)]
+        return (named or events or [None])[-1]
 
     def _yi_wei(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """(A)以B为依托: A relies on B (the document's city when no A is named)."""
@@ -309,7 +382,8 @@ class RelationFinder:
             return []
         objects = [m for m in mentions if yi < m.start and m.end <= t0 and fits(m, rule, "object")]
         holder = [m for m in mentions if m.end <= yi and yi - m.end <= 4 and fits(m, rule, "subject")]
-        subject = holder[-1] if holder else place
+        subject = holder[-1] if holder else (self._antecedent(rule, text, mentions, yi)
+                                              or self._topic(rule, text, mentions, yi) or place)
         return [(subject, o) for o in objects] if subject is not None else []
 
     def _verb_s_wei_o(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
@@ -333,23 +407,19 @@ class RelationFinder:
         return [(m, hosts[-1]) for m in group(mentions, first, text) if m.start >= first.start and fits(m, rule, "subject")]
 
     def _event_anaphor(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        """论坛上，A与B签署…; 签约现场，A…签订…: a sentence opening at an event named before (论坛 for
-        the last …论坛) takes part in it, A and those A acts with."""
+        """论坛上，A与B签署…; 在5月19日举行的开幕式上，A、B…签订…: a sentence opening at an event named
+        before (论坛 for the last …论坛) takes part in it, A (with its list) and those A acts with."""
         start = _sentence_start(text, t0)
-        opener = next((a for a in sorted(rule.get("anaphors", ()), key=len, reverse=True)
-                       if re.match(rf"(?:[^，。]{{0,4}}){re.escape(a)}，", text[start:t0])), None)
-        if opener is None:
-            return []
-        kind = re.sub(f"(?:{alternation(tuple(rule['positions']))})$", "", opener)  # 论坛上 → …论坛
-        events = [m for m in self.history[-20:] + [m for m in mentions if m.end <= t0] if fits(m, rule, "object")]
-        named = [m for m in events if kind and m.text.endswith(kind)]
-        event = (named or events or [None])[-1]
+        opener = re.match(r"(?:在)?([^，。；]{0,30}?)，", text[start:t0])
+        event = self._event_of(rule, opener.group(1), mentions, t0) if opener else None
         actors = [m for m in mentions if start < m.start and m.end <= t0 and fits(m, rule, "subject")]
         if event is None or not actors:
             return []
         first = actors[0]
-        joined = [m for m in actors[1:] if re.fullmatch(r"\s*(?:与|和|同)\s*", text[first.end:m.start])]
-        return [(m, event) for m in [first, *joined]]
+        listed = [m for m in group(mentions, first, text) if m.start >= first.start and fits(m, rule, "subject")]
+        joined = [m for m in actors if m.start > listed[-1].end
+                  and re.fullmatch(r"\s*(?:与|和|同)\s*", text[listed[-1].end:m.start])]
+        return [(m, event) for m in [*listed, *joined]]
 
     def _title_before(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """在…名单中，X榜上有名: the holder right before the verb, the title named before it in the sentence."""
@@ -382,6 +452,8 @@ class RelationFinder:
             s = self._after(rule, mentions, o.end, "subject")
             if s is not None and text[o.end:s.start].startswith("的"):
                 return [(s, o)]  # 位于P的S
+        if text[:t0].endswith("在"):
+            return []  # E在位于P的S举行: what is in P is the venue after it, not E
         return self._subject_first(rule, text, mentions, t0, t1, place)
 
     def _object_first(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
@@ -398,6 +470,8 @@ class RelationFinder:
         if o is not first:
             return []  # 依托国家物流枢纽，建设…上合组织…: what the trigger governs is the name right after it
         s = self._before(rule, text, mentions, t0, "subject")
+        if s is None or CLAUSE_BREAK.search(text, s.end, t0):  # X位于P，依托Y: X, the topic
+            s = self._topic(rule, text, mentions, t0) or s
         if s is None and o is not None:
             s = place  # 依托Y建设X: the actor (the document's city when unnamed) relies on Y, not X
         return self._pairs(text, mentions, s, o, rule)

@@ -291,7 +291,7 @@ class SuffixFinder:
             return len(body) >= 4
         if cls in lex.descriptive_classes or text.startswith(lex.descriptive_suffixes, suffix_start):
             # pilots are named by what they try (数字人民币试点), model cities by what they model
-            return len(body) >= 4
+            return len(body) >= 4 and not self._ceremony(start, suffix_start, words)
         suffix = text[suffix_start:suffix_start + 4]
         if any(suffix.startswith(s) for s in lex.street_suffixes) and len(body) >= 2:
             return True  # 大学路, 唐岛湾: a street or a bay is named by any word
@@ -305,6 +305,13 @@ class SuffixFinder:
                 w.flag.startswith("n") and w.text not in lex.generic_words and w.text not in lex.stop_tokens for w in inside):
             return True  # 光谷软件园, 蓝谷创业园: nouns of their own before a park's compound suffix
         return any(w.proper and w.text not in lex.generic_words and w.text not in lex.stop_tokens for w in inside)
+
+    def _ceremony(self, start: int, suffix_start: int, words: Words) -> bool:
+        """开幕式暨重大项目(签约仪式): only ceremony and generic words, no name of its own."""
+        lex = self.lex
+        inside = words.between(start, suffix_start)
+        return any(w.text in lex.ceremony_words for w in inside) and all(
+            w.text in lex.ceremony_words or w.text in lex.generic_words or w.text in lex.stop_tokens for w in inside)
 
     def _long_suffix(self, text: str, suffix_start: int) -> bool:
         hit = self.pattern.match(text, suffix_start)
