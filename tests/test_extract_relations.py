@@ -391,3 +391,20 @@ def test_a_determiner_opening_a_sentence_stands_for_the_topic_named_before() -> 
     # 两个园区 is the last clause's own subject: the operator is not in 新洲区, nor relied on by a park
     assert not any(s == "武汉港航物流集团有限公司" and p == "locatedIn" for s, p, o in found)
     assert not any(o == "武汉港航物流集团有限公司" and p == "reliesOn" for s, p, o in found)
+
+
+def test_a_bare_kind_opening_a_clause_stands_for_the_one_named_last() -> None:
+    found = _short(extract("中国（湖北）自由贸易试验区武汉片区是全省开放高地。片区依托武汉东湖综合保税区，积极发展国际航运。"
+                           "武汉长江物流有限公司的方案可实现武汉至东京、首尔等城市的次日达，公司希望借助服贸会扩大合作。"
+                           "与此同时，我市依托中国（武汉）跨境电子商务综合试验区建设了跨境电商产业园。", "武汉市"))
+    relied = {(s, o) for s, p, o in found if p == "reliesOn"}
+    assert (normalise("中国（湖北）自由贸易试验区武汉片区"), "武汉东湖综合保税区") in relied
+    assert ("武汉", normalise("中国（武汉）跨境电子商务综合试验区")) in relied
+    assert not any(o == "服贸会" for s, o in relied)  # 希望借助: a wish; and 东京 is no subject
+
+
+def test_events_held_during_a_fair_are_its_own() -> None:
+    found = _short(extract("第三届中国（武汉）服务贸易博览会（以下简称“武服会”）开幕。武服会期间，2025长江中游服务贸易论坛、"
+                           "“智汇光谷”数字经济对接会等8场配套活动同期举行。", "武汉市"))
+    parts = {s for s, p, o in found if p == "partOf" and o == "武服会"}
+    assert {"长江中游服务贸易论坛", normalise("“智汇光谷”数字经济对接会")} <= {s.removeprefix("2025") for s in parts}

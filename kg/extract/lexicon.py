@@ -122,6 +122,7 @@ class Lexicon:
     descriptive_suffixes: tuple[str, ...] = ()
     ceremony_words: frozenset[str] = frozenset()
     clause_adverbials: tuple[str, ...] = ()
+    bare_anaphors: tuple[str, ...] = ()
     tier_prefixes: tuple[str, ...] = ()
     kind_titles: frozenset[str] = frozenset()
     noun_named_classes: frozenset[str] = frozenset()
@@ -130,6 +131,11 @@ class Lexicon:
     def anaphors(self) -> dict[str, str]:
         """该项目, 此平台 -> the class they stand for: a determiner before a kind of ``enumeration_heads``."""
         return {d + head: cls for d in self.anaphor_determiners for head, cls in self.enumeration_heads.items()}
+
+    @property
+    def bare_kinds(self) -> dict[str, str]:
+        """片区, 公司 opening a clause -> the class they stand for, without a determiner."""
+        return {head: self.enumeration_heads[head] for head in self.bare_anaphors if head in self.enumeration_heads}
 
     @property
     def counted(self) -> str:

@@ -90,11 +90,19 @@ PARTNER_TAIL = re.compile(r"(?:等[^，。；：]{0,12}?)?的?[^，。；：]{0,
 class RelationFinder:
     def __init__(self, rules: list[dict[str, Any]], counted: str = r"(?!)",
                  anaphors: dict[str, str] | None = None, respectively: tuple[str, ...] = (),
-                 adverbials: tuple[str, ...] = ()) -> None:
+                 adverbials: tuple[str, ...] = (), bare_kinds: dict[str, str] | None = None,
+                 place_pronouns: tuple[str, ...] = ()) -> None:
         self.rules = rules
         # 青海藏毯国际产业园位于南川工业园区，2019年入选…: a clause of only these (times, adverbs) has
         # no subject of its own; it goes on about the sentence's topic
         self.adverbials = re.compile(f"(?:{'|'.join(adverbials)})*$") if adverbials else None
+        # 片区依托大连港…, 公司希望借助…: a bare kind opening a clause stands for the one named last
+        self.bare_kinds = bare_kinds or {}
+        # 我市依托…: a pronoun of the document's place opening the clause is its subject
+        self.place_pronoun = re.compile(f"(?:{alternation(place_pronouns)})(?:{'|'.join(adverbials)})*") \
+            if place_pronouns and adverbials else None
+        self.bare_kind = re.compile(f"({alternation(tuple(self.bare_kinds))})((?:{'|'.join(adverbials)})*)") \
+            if self.bare_kinds and adverbials else None
         self.respectively = respectively  # A和B分别入选X和Y: A→X, B→Y
         self.count = re.compile(counted)  # 8个案例入选: a count of the things a rule is about
         # 该项目落户…: a determiner and a kind stand for the thing of that kind named last
@@ -109,7 +117,7 @@ class RelationFinder:
             "anaphor_host": self._anaphor_host, "title_before": self._title_before,
             "host_before": self._host_before, "at_event": self._at_event, "yi_wei": self._yi_wei,
             "verb_s_wei_o": self._verb_s_wei_o, "among_hosted": self._among_hosted,
-            "event_anaphor": self._event_anaphor,
+            "event_anaphor": self._event_anaphor, "during": self._during,
         }
         self.history: list[Mention] = []
 
@@ -130,7 +138,8 @@ class RelationFinder:
                         continue  # 联合主办: a joint act of another predicate's
                     if text[:t0].endswith(tuple(rule.get("not_after", ()))):
                         continue  # 以A为依托: another rule's form of the same verb
-                    if rule.get("requires_after") and not any(w in text[t1:t1 + 20] for w in rule["requires_after"]):
+                    window = text[t1:t1 + rule.get("after_window", 20)]
+                    if rule.get("requires_after") and not any(w in window for w in rule["requires_after"]):
                         continue
                     if rule.get("requires_before") and not any(w in text[max(0, t0 - 8):t0] for w in rule["requires_before"]):
                         continue
@@ -183,10 +192,10 @@ class RelationFinder:
             between = text[s.end:t0]
             if crowd and between.endswith(crowd) and not (between.startswith("等") and "的" not in between):
                 s = None  # 组织企业参加, 来自A、B等国家的60余家企业参会: those who take part are unnamed
-        if s is not None and CLAUSE_BREAK.search(text, s.end, t0) and self._own_subject(rule, text, mentions, t0):
+        if not self._counted(text, t0, t1):
+            s = self._carried_subject(rule, text, mentions, s, t0)
+        elif s is not None and CLAUSE_BREAK.search(text, s.end, t0) and self._own_subject(rule, text, mentions, t0):
             s = None  # X由A运营，两个园区均位于P: the clause's own subject, unnamed, is in P
-        if (s is None or CLAUSE_BREAK.search(text, s.end, t0)) and not self._counted(text, t0, t1):
-            s = self._antecedent(rule, text, mentions, t0) or self._topic(rule, text, mentions, t0) or s
         if s is None and rule.get("fallback_subject") == "place" and not self._counted(text, t0, t1):
             s = place
         o = self._after(rule, mentions, t1, "object", text)
@@ -222,10 +231,12 @@ class RelationFinder:
         """该项目(已)落户P: the subject is the last thing of the anaphor's kind named before it, in this
         sentence or the ones just before."""
         hit = self.anaphor.search(text, max(0, t0 - 8), t0) if self.anaphor else None
-        if hit is None:
+        clause = _clause_start(text, t0, t0)
+        bare = self.bare_kind.fullmatch(text, clause, t0) if self.bare_kind else None
+        if hit is None and bare is None:
             return None
-        kind = self.anaphors[hit.group(1)]
-        before = [m for m in self.history[-12:] + [m for m in mentions if m.end <= hit.start()]
+        kind = self.anaphors[hit.group(1)] if hit else self.bare_kinds[bare.group(1)]  # type: ignore[union-attr]
+        before = [m for m in self.history[-12:] + [m for m in mentions if m.end <= (hit or bare).start()]  # type: ignore[union-attr]
                   if kind in class_names(m.cls) and fits(m, rule, "subject")]
         # the thing the text was about (a name opening its clause), not one named as an object
         topical = [m for m in before if self._opens_clause(text, m)]
@@ -262,6 +273,22 @@ class RelationFinder:
                     return m
                 return None
         return None
+
+    def _carried_subject(self, rule: dict[str, Any], text: str, mentions: list[Mention], s: Mention | None,
+                         t0: int) -> Mention | None:
+        """The subject of a trigger whose clause names none: what 该枢纽 / a clause-opening 片区 stands
+        for, else the sentence's topic; the name nearest before (``s``) only when the clause has no
+        subject of its own (X由A运营，两个园区均位于P: not A)."""
+        if s is not None and not CLAUSE_BREAK.search(text, s.end, t0):
+            return s
+        carried = self._antecedent(rule, text, mentions, t0) or self._topic(rule, text, mentions, t0)
+        if carried is not None:
+            return carried
+        return None if s is not None and self._own_subject(rule, text, mentions, t0) else s
+
+    def _pronoun(self, text: str, t0: int) -> bool:
+        """我市(还)依托…: the clause's subject is the document's place."""
+        return bool(self.place_pronoun and self.place_pronoun.fullmatch(text, _clause_start(text, t0, t0), t0))
 
     def _own_subject(self, rule: dict[str, Any], text: str, mentions: list[Mention], t0: int) -> bool:
         """两个园区均位于…: words before the trigger in its clause that are neither names, times nor
@@ -421,6 +448,14 @@ class RelationFinder:
                   and re.fullmatch(r"\s*(?:与|和|同)\s*", text[listed[-1].end:m.start])]
         return [(m, event) for m in [*listed, *joined]]
 
+    def _during(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        """文博会期间，A、B等配套活动同期举行: the events named after the period are the fair's own."""
+        host = next((m for m in mentions if m.end == t0 and fits(m, rule, "object")), None)
+        first = next((m for m in mentions if t1 < m.start <= t1 + rule["gap"] and fits(m, rule, "subject")), None)
+        if host is None or first is None:
+            return []
+        return [(m, host) for m in group(mentions, first, text) if m.start >= first.start and fits(m, rule, "subject")]
+
     def _title_before(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """在…名单中，X榜上有名: the holder right before the verb, the title named before it in the sentence."""
         s = self._before(rule, text, mentions, t0, "subject")
@@ -469,10 +504,8 @@ class RelationFinder:
         first = next((m for m in mentions if m.start >= t1), None)
         if o is not first:
             return []  # 依托国家物流枢纽，建设…上合组织…: what the trigger governs is the name right after it
-        s = self._before(rule, text, mentions, t0, "subject")
-        if s is None or CLAUSE_BREAK.search(text, s.end, t0):  # X位于P，依托Y: X, the topic
-            s = self._topic(rule, text, mentions, t0) or s
-        if s is None and o is not None:
+        s = self._carried_subject(rule, text, mentions, self._before(rule, text, mentions, t0, "subject"), t0)
+        if s is None and o is not None and (not self._own_subject(rule, text, mentions, t0) or self._pronoun(text, t0)):
             s = place  # 依托Y建设X: the actor (the document's city when unnamed) relies on Y, not X
         return self._pairs(text, mentions, s, o, rule)
 
