@@ -295,8 +295,6 @@ class SuffixFinder:
         suffix = text[suffix_start:suffix_start + 4]
         if any(suffix.startswith(s) for s in lex.street_suffixes) and len(body) >= 2:
             return True  # 大学路, 唐岛湾: a street or a bay is named by any word
-        if cls in lex.built_classes and text[:start].endswith(lex.naming_verbs) and len(body) >= 6:
-            return True  # 打造智能充电运营管理平台: what one builds and names is a name
         if text.startswith(lex.legal_forms, suffix_start) and len(body) >= 4 \
                 and not all(w.text in lex.generic_words for w in words.between(start, suffix_start)):
             return True  # 斗鱼网络科技有限公司: a registered company's name, whatever its words
