@@ -351,3 +351,10 @@ def test_slogans_streets_and_companies_joined_by_yu() -> None:
 def test_national_new_areas_are_zones() -> None:
     found = mentions(extract("中新天津生态城位于滨海新区。成都天府新区片区集聚企业，天府新区加快发展。", "天津市"))
     assert found["滨海新区"][0] == "Zone" and found["天府新区"][0] == "Zone"
+
+
+def test_a_programme_is_named_by_a_quote_or_a_place_and_a_facility_by_more_than_industry_words() -> None:
+    found = mentions(extract("武汉推进楼宇经济高质量发展行动，构建消费扩容提质政策体系，实施“千企出海”行动，"
+                             "打造多式联运组织中心和跨境通信数据中心。", "武汉市"))
+    assert "“千企出海”行动" in found or "千企出海行动" in found
+    assert not {"楼宇经济高质量发展行动", "消费扩容提质政策体系", "多式联运组织中心", "跨境通信数据中心"} & set(found)

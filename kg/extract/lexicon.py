@@ -90,6 +90,7 @@ class Lexicon:
     policy_title_words: tuple[str, ...] = ()
     slogan_heads: tuple[str, ...] = ()
     descriptive_classes: frozenset[str] = frozenset()
+    quote_named_classes: frozenset[str] = frozenset()
     verbs_before_names: frozenset[str] = frozenset()
     apposition_classes: frozenset[str] = frozenset()
     false_endings: tuple[str, ...] = ()

@@ -285,6 +285,8 @@ class SuffixFinder:
             return True
         if places_in(body, lex):
             return True
+        if cls in lex.quote_named_classes:
+            return False  # 楼宇经济高质量发展行动: an aim described, no programme named
         if cls == "GovernmentBody" and body[:1] in lex.relative_prefixes and len(body) >= 3:
             return True  # 市邮政管理局: a body named relative to the document's place
         if body.startswith(lex.designation_prefixes + lex.level_prefixes) and cls not in ("Enterprise", "GovernmentBody"):
