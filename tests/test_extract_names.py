@@ -358,3 +358,10 @@ def test_a_programme_is_named_by_a_quote_or_a_place_and_a_facility_by_more_than_
                              "打造多式联运组织中心和跨境通信数据中心。", "武汉市"))
     assert "“千企出海”行动" in found or "千企出海行动" in found
     assert not {"楼宇经济高质量发展行动", "消费扩容提质政策体系", "多式联运组织中心", "跨境通信数据中心"} & set(found)
+
+
+def test_short_zone_forms_quoted_teams_and_prizes() -> None:
+    found = mentions(extract("武汉跨境电商综试区连续三年获评优秀。光谷“星火创新团队”获“国际服务外包大赛特殊贡献奖”。", "武汉市"))
+    assert found["武汉跨境电商综试区"][0] == "Zone"
+    assert any(n.endswith("星火创新团队") and c == "Organization" for n, (c, *_) in found.items())
+    assert any(n.endswith("特殊贡献奖") and c == "Designation" for n, (c, *_) in found.items())
