@@ -180,7 +180,15 @@ def test_a_quoted_label_right_before_its_kind_keeps_the_words_before_it() -> Non
 
 def test_a_second_name_shares_the_national_prefix_of_the_first() -> None:
     ex = extract("加快国家人力资源服务出口基地和语言服务出口基地建设。", "武汉市")
-    assert mentions(ex)["语言服务出口基地"] == ("Base", "国家语言服务出口基地")
+    # a national base named by no place is a title (Designation), and the second shares its prefix
+    assert mentions(ex)["语言服务出口基地"] == ("Designation", "国家语言服务出口基地")
+
+
+def test_a_national_base_is_a_title_unless_it_opens_a_clause_as_the_site_that_acts() -> None:
+    found = mentions(extract("武汉商贸服务型国家物流枢纽是华中首个获批建设的国家物流枢纽。"
+                             "国家语言服务出口基地获“国际短视频大赛特殊贡献奖”。", "武汉市"))
+    assert found["国家物流枢纽"][0] == "Designation"
+    assert found["国家语言服务出口基地"][0] == "Base"
 
 
 def test_a_national_zone_named_by_no_place_is_a_pilot() -> None:

@@ -91,6 +91,7 @@ class Lexicon:
     slogan_heads: tuple[str, ...] = ()
     descriptive_classes: frozenset[str] = frozenset()
     quote_named_classes: frozenset[str] = frozenset()
+    national_title_suffixes: tuple[str, ...] = ()
     verbs_before_names: frozenset[str] = frozenset()
     apposition_classes: frozenset[str] = frozenset()
     false_endings: tuple[str, ...] = ()

@@ -258,8 +258,13 @@ class RelationFinder:
             return None  # the clause names its own subject
         if self._own_subject(rule, text, mentions, t0):
             return None
-        opening = re.match(r"[^，。；]*?，", text[start:clause])
-        first_clause = start + (opening.end() if opening and self.adverbials.fullmatch(opening.group()[:-1]) else 0)
+        # openers naming nothing (2019年，…; 物流枢纽建设方面，…) come before the topic's clause
+        first_clause = start
+        while True:
+            opening = re.match(r"[^，。；]*?，", text[first_clause:clause])
+            if opening is None or any(first_clause <= m.start < first_clause + opening.end() for m in mentions):
+                break
+            first_clause += opening.end()
         hit = self.anaphor_opening.match(text, first_clause) if self.anaphor_opening else None
         if hit is not None:
             return self._antecedent(rule, text, mentions, hit.end())

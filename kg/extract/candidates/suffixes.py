@@ -17,6 +17,10 @@ def suffix_finder(lex: Lexicon) -> "SuffixFinder":
     return SuffixFinder(lex)
 
 
+QUOTE_LEAD = re.compile(r"^“[^”]{1,8}”")  # “四型”国家物流枢纽: a label before the national prefix
+CLAUSE_OPENING = "，。；：！？\n"
+
+
 class SuffixFinder:
     """Names that end in a class suffix (…有限公司, …示范区, …平台), extended left over jieba words."""
 
@@ -94,6 +98,12 @@ class SuffixFinder:
                 elif cls == "Zone" and text.startswith(self.lex.national_zone_prefixes, start) \
                         and not places_in(text[start:m_start], self.lex):
                     cls = "PilotProgramme"  # 国家人工智能创新应用先导区: a national pilot, placed nowhere
+                elif text[start:m_end].endswith(self.lex.national_title_suffixes) and QUOTE_LEAD.sub("", text[start:m_start]).startswith(
+                        self.lex.national_zone_prefixes) and not places_in(text[start:m_start], self.lex) \
+                        and not (start == 0 or text[start - 1] in CLAUSE_OPENING):
+                    # 国家物流枢纽, “四型”国家物流枢纽: a title, placed nowhere; but a clause it opens is
+                    # about the site that holds it (国家语言服务出口基地获…奖)
+                    cls = "Designation"
                 yield self._edition(text, start, m_end, cls)
             elif cls in self.lex.listed_classes:
                 # 国际院士港、院士智谷: a name of common words, kept only beside a listed proper name
