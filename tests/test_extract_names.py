@@ -373,3 +373,14 @@ def test_short_zone_forms_quoted_teams_and_prizes() -> None:
     assert found["武汉跨境电商综试区"][0] == "Zone"
     assert any(n.endswith("星火创新团队") and c == "Organization" for n, (c, *_) in found.items())
     assert any(n.endswith("特殊贡献奖") and c == "Designation" for n, (c, *_) in found.items())
+
+
+def test_recognition_verbs_end_names_and_a_quoted_label_opens_one() -> None:
+    ex = extract("武汉楚风动漫科技有限公司等4家企业荣膺国家文化出口重点企业，“楚韵之礼”数字文创海外推广项目入列"
+                 "2021—2022年度国家文化出口重点项目。武汉楚声文化传媒有限公司的项目被纳入2022年度湖北省文化贸易重点项目名单。", "武汉市")
+    found = mentions(ex)
+    assert "“楚韵之礼”数字文创海外推广项目" in found and "企业荣膺国家文化出口重点企业" not in found
+    assert found["国家文化出口重点项目"][0] == "Designation"  # the edition year is no part of the title
+    held = {(min(s, key=len), min(o, key=len)) for s, p, o in relations(ex) if p == "designatedAs"}
+    assert {("武汉楚风动漫科技有限公司", "国家文化出口重点企业"), ("楚韵之礼数字文创海外推广项目", "国家文化出口重点项目")} <= held
+    assert not any(n.startswith("“十四五”") for n in mentions(extract("“十四五”期间海外推广项目获奖。", "武汉市")))

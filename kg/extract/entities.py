@@ -92,7 +92,7 @@ def _titles_by_context(text: str, mentions: list[Mention], lex: Lexicon) -> list
     retyped: dict[str, str] = {}
     gap = member_gap(lex)
     for previous, m in zip([None, *mentions], mentions):
-        before = lex.batch_words.sub("", text[max(0, m.start - 12):m.start])  # 入选首批…基地: the verb still governs
+        before = lex.batch_words.sub("", text[max(0, m.start - 20):m.start])  # 入选首批…基地: the verb still governs
         if (previous is not None and _is_place(previous) and m.cls in lex.title_classes
                 and gap.match(text[previous.end:m.start])):
             # 太原、西安、兰州等国家物流枢纽城市: places are no part of a site; the site is their title

@@ -181,7 +181,7 @@ class SuffixFinder:
                 break
         end += self._bracketed_place(text, end)
         for pattern in self.lex.name_prefix_patterns.get(cls, []):
-            hit = pattern.search(text[max(0, start - 8):start])
+            hit = pattern.search(text[max(0, start - 12):start])
             if hit:
                 return Candidate(start - len(hit.group()), end, cls, "suffix", 50, text[start:end])
         return Candidate(start, end, cls, "suffix", 50)
@@ -230,6 +230,10 @@ class SuffixFinder:
             if word is not None and word.text in lex.stop_tokens and text.startswith(lex.name_openers, word.start):
                 pos = best = word.start
                 break  # 中新天津生态城: 中 opens 中新 (China-Singapore), not a clause
+            label = self._label_before(text, pos, suffix_start) if word is not None and word.text in lex.stop_tokens else None
+            if label is not None:
+                best = label  # “黄河之礼”数字文创海外推广项目: a quoted label opens the name, words after it count
+                break
             if word is None or word.text in lex.stop_tokens or word.text.isdigit():
                 level = next((p for p in lex.level_prefixes if text[:pos].endswith(p)), "")
                 if word is not None and level and len(level) > len(word.text):
@@ -238,6 +242,24 @@ class SuffixFinder:
             pos = word.start
             best = pos
         return best
+
+    def _label_before(self, text: str, pos: int, suffix_start: int) -> int | None:
+        """The start of a short quoted label a few words before ``pos``, when nothing between the
+        label and the suffix ends a name (punctuation, 的, a recognition or title verb)."""
+        close = text.rfind("”", max(0, pos - 10), pos)
+        if close < 0:
+            return None
+        opened = text.rfind("“", max(0, close - 12), close)
+        between = text[close + 1:suffix_start]
+        if opened < 0 or any(c in self.lex.stop_chars for c in text[opened + 1:close] + between) or "的" in between:
+            return None
+        words = Words(between)
+        if any((w.text in self.lex.stop_tokens and not w.flag.startswith("s")) or w.flag in INNER_BREAK_FLAGS
+               or w.flag in ("f", "t") for w in words.between(0, len(between))):
+            return None  # “十四五”期间…, “A”板块重点聚焦…: a clause, not a name; only places (海外) may stand between
+        if any(sfx in between for sfx in self.suffix_class if len(sfx) >= 2):
+            return None  # “货兑宝”平台推出…: the label already has its name
+        return opened
 
     @staticmethod
     def _noun_follows(end: int, words: Words) -> bool:
@@ -254,6 +276,8 @@ class SuffixFinder:
     def _trim(self, start: int, suffix_start: int, words: Words, text: str = "") -> int:
         """Start after the last verb that breaks the run, then drop leading clause openers."""
         lex = self.lex
+        if text[start:start + 1] == "“" and "”" in text[start:suffix_start]:
+            return start  # “黄河之礼”数字文创海外推广项目: after a quoted label, verbs are the name's words
         inside = words.between(start, suffix_start)
         for word in inside[1:]:
             if (word.text in lex.leading_verbs and word.flag in ("v", "vn") and not word.proper
