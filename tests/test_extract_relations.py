@@ -408,3 +408,20 @@ def test_events_held_during_a_fair_are_its_own() -> None:
                            "“智汇光谷”数字经济对接会等8场配套活动同期举行。", "武汉市"))
     parts = {s for s, p, o in found if p == "partOf" and o == "武服会"}
     assert {"长江中游服务贸易论坛", normalise("“智汇光谷”数字经济对接会")} <= {s.removeprefix("2025") for s in parts}
+
+
+def test_recognition_lists_parts_and_kind_words_for_the_site_named_last() -> None:
+    found = _short(extract(
+        "近日，湖北省商务厅公布湖北省服务贸易重点企业名单，武汉云图信息技术有限公司、武汉天枢数据服务有限公司等11家武汉企业上榜。"
+        "今年7月，商务部公布第二批国家文化出口基地名单，武汉江汉文化创意产业园成功获批，成为我省唯一入围的园区。"
+        "中国（湖北）自由贸易试验区武汉片区划分为光谷数字贸易港和武汉东湖综合保税区两大板块。"
+        "走进光谷数字贸易港，数字气息扑面而来。去年以来，武汉浪涌数据科技有限公司等32家企业相继入驻园区。"
+        "武汉东湖综合保税区是开放程度最高的板块。区内先后引进武汉翔鹭航空部件维修有限公司等保税维修企业。", "武汉市"))
+    held = {(s, o) for s, p, o in found if p == "designatedAs"}
+    assert {("武汉云图信息技术有限公司", "湖北省服务贸易重点企业"), ("武汉天枢数据服务有限公司", "湖北省服务贸易重点企业"),
+            ("武汉江汉文化创意产业园", "国家文化出口基地")} <= held
+    assert not any(s == "武汉" for s, o in held)
+    parts = {s for s, p, o in found if p == "partOf"}
+    assert {"光谷数字贸易港", "武汉东湖综合保税区"} <= parts
+    located = {(s, o) for s, p, o in found if p == "locatedIn"}
+    assert {("武汉浪涌数据科技有限公司", "光谷数字贸易港"), ("武汉翔鹭航空部件维修有限公司", "武汉东湖综合保税区")} <= located

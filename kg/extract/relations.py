@@ -12,6 +12,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.model import Mention, RelationMention, Sentence
 from kg.vocab import KG, superclasses
 
+SITE_KINDS = frozenset({"Base", "Park", "Zone"})  # an anaphor of one site kind may stand for another
 CLAUSE_BREAK = re.compile(r"[，,；;。：:！？]")
 LIST_BEFORE_DENG = re.compile(r"(?:、[\u4e00-\u9fffA-Za-z0-9]{1,8})*等(?:[0-9]+|[一二三四五六七八九十百两]+)?余?[\u4e00-\u9fff]{0,3}")
 
@@ -136,6 +137,8 @@ class RelationFinder:
                         continue  # the trigger word is part of a name
                     if text.startswith(tuple(rule.get("not_before", ())), t1):
                         continue  # 联合主办: a joint act of another predicate's
+                    if rule.get("followed_by") and not text.startswith(tuple(rule["followed_by"]), t1):
+                        continue  # X成功获批，…: the title is the list's, named before
                     if text[:t0].endswith(tuple(rule.get("not_after", ()))):
                         continue  # 以A为依托: another rule's form of the same verb
                     window = text[t1:t1 + rule.get("after_window", 20)]
@@ -181,10 +184,8 @@ class RelationFinder:
 
     def _subject_first(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         s = self._before(rule, text, mentions, t0, "subject")
-        if s is not None:  # A、B、C等青岛代表性平台亮相: the list before 等, not a modifier after it
-            listed = [m for m in mentions if m.end < s.start and s.start - m.end <= 16
-                      and LIST_BEFORE_DENG.fullmatch(text[m.end:s.start]) and fits(m, rule, "subject")]
-            s = listed[-1] if listed else s
+        if s is not None:
+            s = self._listed(rule, text, mentions, s)
             lead = group(mentions, s, text)[0] if s in mentions else s
             if text[:lead.start].endswith(tuple(rule.get("subject_not_preceded_by", ()))):
                 return []  # 依托A、B建设X: A and B are what is relied on, not who builds
@@ -199,6 +200,8 @@ class RelationFinder:
         if s is None and rule.get("fallback_subject") == "place" and not self._counted(text, t0, t1):
             s = place
         o = self._after(rule, mentions, t1, "object", text)
+        if o is None or o.start - t1 > 6:
+            o = self._kind_after(rule, text, mentions, t1, "object") or o
         if s is None and o is not None and rule.get("subject_after_clause"):
             return self._clause_subject(rule, text, mentions, o, place)
         if o is None and rule.get("fallback_object") == "place":
@@ -227,6 +230,13 @@ class RelationFinder:
                 subject = first
         return [(subject, t) for t in titles] if subject is not None else []
 
+    @staticmethod
+    def _listed(rule: dict[str, Any], text: str, mentions: list[Mention], s: Mention) -> Mention:
+        """A、B、C等11家郑州企业上榜: the list before 等, not a name qualifying the count after it."""
+        listed = [m for m in mentions if m.end < s.start and s.start - m.end <= 16
+                  and LIST_BEFORE_DENG.fullmatch(text[m.end:s.start]) and fits(m, rule, "subject")]
+        return listed[-1] if listed else s
+
     def _antecedent(self, rule: dict[str, Any], text: str, mentions: list[Mention], t0: int) -> Mention | None:
         """该项目(已)落户P: the subject is the last thing of the anaphor's kind named before it, in this
         sentence or the ones just before."""
@@ -236,15 +246,44 @@ class RelationFinder:
         if hit is None and bare is None:
             return None
         kind = self.anaphors[hit.group(1)] if hit else self.bare_kinds[bare.group(1)]  # type: ignore[union-attr]
-        before = [m for m in self.history[-12:] + [m for m in mentions if m.end <= (hit or bare).start()]  # type: ignore[union-attr]
-                  if kind in class_names(m.cls) and fits(m, rule, "subject")]
-        # the thing the text was about (a name opening its clause), not one named as an object
-        topical = [m for m in before if self._opens_clause(text, m)]
-        return (topical or before or [None])[-1]
+        return self._antecedent_of(kind, rule, text, mentions, (hit or bare).start())  # type: ignore[union-attr]
+
+    def _antecedent_of(self, kind: str, rule: dict[str, Any], text: str, mentions: list[Mention],
+                       before_at: int, role: str = "subject") -> Mention | None:
+        """The last thing of ``kind`` named before ``before_at``, preferring one the text was about
+        (a name opening its clause) to one named as an object; a site of another kind when the text
+        names none of this one (该基地 for a park that holds a base's title)."""
+        earlier = [m for m in self.history[-12:] + [m for m in mentions if m.end <= before_at] if fits(m, rule, role)]
+        before = [m for m in earlier if kind in class_names(m.cls)]
+        if not before and kind in SITE_KINDS:
+            before = [m for m in earlier if class_names(m.cls) & SITE_KINDS]
+        if not before:
+            return None
+        # the last sentence that names one; there, a name the clause is about, else one that is not
+        # the object of a preposition (以齐鲁软件园为依托, 与A合作)
+        for sentence in sorted({m.sentence for m in before}, reverse=True):
+            here = [m for m in before if m.sentence == sentence]
+            topical = [m for m in here if self._opens_clause(text, m)]
+            free = [m for m in here if not re.search(r"(?:以|依托|借助|与|和|同|对|向)$", text[max(0, m.start - 3):m.start])]
+            if topical or free:
+                return (topical or free)[-1]
+        return before[-1]
 
     def _opens_clause(self, text: str, m: Mention) -> bool:
+        """A name the clause is about: it opens the clause, after times and adverbs or a modifier
+        ending in 的 (园区内的A是…)."""
         lead = text[_clause_start(text, m.start, 40):m.start]
-        return self.adverbials is not None and bool(self.adverbials.fullmatch(lead))
+        return self.adverbials is not None and (bool(self.adverbials.fullmatch(lead)) or lead.endswith("的"))
+
+    def _kind_after(self, rule: dict[str, Any], text: str, mentions: list[Mention], t1: int,
+                    role: str) -> Mention | None:
+        """落户园区, 入驻该基地: a kind word (or 该 + kind) right after the trigger stands for the one
+        of that kind named last."""
+        words = {**self.bare_kinds, **self.anaphors}
+        word = next((w for w in sorted(words, key=len, reverse=True) if text.startswith(w, t1)), None)
+        if word is None or any(m.start == t1 for m in mentions):
+            return None
+        return self._antecedent_of(words[word], rule, text, mentions, t1, role)
 
     def _topic(self, rule: dict[str, Any], text: str, mentions: list[Mention], t0: int) -> Mention | None:
         """青海藏毯国际产业园位于南川工业园区，依托…; 该枢纽以…为依托，由…运营: when the trigger's clause
@@ -268,6 +307,9 @@ class RelationFinder:
         hit = self.anaphor_opening.match(text, first_clause) if self.anaphor_opening else None
         if hit is not None:
             return self._antecedent(rule, text, mentions, hit.end())
+        bare = re.match(alternation(tuple(self.bare_kinds)), text[first_clause:]) if self.bare_kinds else None
+        if bare is not None and not any(m.start == first_clause for m in mentions):
+            return self._antecedent_of(self.bare_kinds[bare.group()], rule, text, mentions, first_clause)  # 园区由A运营，依托B
         if len(CLAUSE_BREAK.findall(text, first_clause, clause)) > 2:
             return None  # a topic said three clauses back no longer carries
         for m in mentions:
@@ -326,6 +368,10 @@ class RelationFinder:
             o = self._recent(rule, "object", rule.get("fallback_classes"))
         if o is None and rule.get("fallback_object") == "clause_opener":  # X（…）是…载体，下辖A、B: X
             o = self._clause_opener(rule, text, mentions, _clause_start(text, t0, t0), "object")
+        if o is None:  # 片区划分为A、B和C: the kind word opening the clause stands for the one named last
+            clause = _clause_start(text, t0, t0)
+            bare = self.bare_kind.fullmatch(text, clause, t0) if self.bare_kind else None
+            o = self._antecedent_of(self.bare_kinds[bare.group(1)], rule, text, mentions, clause, "object") if bare else None
         if s is None or o is None:
             return []
         return [(m, o) for m in group(mentions, s, text) if fits(m, rule, "subject")]
@@ -466,18 +512,22 @@ class RelationFinder:
         s = self._before(rule, text, mentions, t0, "subject")
         if s is None:
             return []
-        titles = [m for m in mentions if m.end <= s.start and fits(m, rule, "object")]
-        return [(s, titles[-1])] if titles else []
+        s = self._listed(rule, text, mentions, s)
+        holders = [m for m in group(mentions, s, text) if fits(m, rule, "subject")]
+        titles = [m for m in mentions if m.end <= holders[0].start and fits(m, rule, "object")]
+        return [(h, titles[-1]) for h in holders] if titles else []
 
     def _anaphor_host(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """园区集聚了A、B / 片区内的A: the host is a word standing for the site of its kind named last
         before, in this sentence (X位于P，园区内的A: X) or the ones before."""
         anaphors: dict[str, str] = rule.get("anaphors", {})
-        before = text[max(0, t0 - 4):t0]
+        before = text[max(0, t0 - 8):t0]
+        if self.adverbials is not None:  # 区内先后引进A: adverbs may stand between the word and the verb
+            before = next((before[:i] for i in range(len(before) + 1) if self.adverbials.fullmatch(before[i:])), before)
         word = next((a for a in sorted(anaphors, key=len, reverse=True) if before.endswith(a)), None)
         if word is None:
             return []
-        earlier = self.history[-12:] + [m for m in mentions if m.end <= t0 - len(word)]
+        earlier = self.history[-12:] + [m for m in mentions if m.end <= t0 - 8 + len(before) - len(word)]
         sites = [m for m in earlier if fits(m, rule, "object")]
         of_kind = [m for m in sites if anaphors[word] in class_names(m.cls)]
         host = (of_kind or sites or [None])[-1]
