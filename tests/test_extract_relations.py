@@ -425,3 +425,20 @@ def test_recognition_lists_parts_and_kind_words_for_the_site_named_last() -> Non
     assert {"光谷数字贸易港", "武汉东湖综合保税区"} <= parts
     located = {(s, o) for s, p, o in found if p == "locatedIn"}
     assert {("武汉浪涌数据科技有限公司", "光谷数字贸易港"), ("武汉翔鹭航空部件维修有限公司", "武汉东湖综合保税区")} <= located
+
+
+def test_a_scene_carries_into_the_sentence_its_figures_open_and_speakers_act_for_their_bodies() -> None:
+    found = _short(extract(
+        "11月13日，第三届中部服务贸易博览会在位于洪山区的武汉国际会展中心落下帷幕。开幕当天，湖北省商务厅副厅长李卫东在致辞中介绍了全省情况。"
+        "紧随开幕式举行的重点项目集中签约仪式上，36个项目集中签约。其中，武汉市商务局与老挝国家工商会签署合作备忘录；"
+        "武汉云数科技有限公司与泰国暹罗数码集团签订跨境云服务合作协议。展会期间，2023长江数字服务合作论坛等9场配套活动穿插进行。"
+        "11月11日，2023长江数字服务合作论坛在武汉召开，中国服务外包研究中心在会上发布了报告。", "武汉市"))
+    fair = "中部服务贸易博览会"
+    takers = {s for s, p, o in found if p == "participatesIn" and o == fair}
+    assert {"李卫东", "武汉市商务局", "老挝国家工商会", "武汉云数科技有限公司", "泰国暹罗数码集团"} <= takers
+    assert ("武汉云数科技有限公司", "cooperatesWith", "泰国暹罗数码集团") in found
+    assert ("武汉国际会展中心", "locatedIn", "洪山区") in found and (fair, "heldIn", "武汉国际会展中心") in found
+    assert ("长江数字服务合作论坛", "partOf", fair) in {(s.removeprefix("2023"), p, o) for s, p, o in found}
+    assert ("中国服务外包研究中心", "participatesIn", "2023长江数字服务合作论坛") in found \
+        or ("中国服务外包研究中心", "participatesIn", "长江数字服务合作论坛") in found
+    assert not any("签约仪式" in s or "签约仪式" in o for s, p, o in found)

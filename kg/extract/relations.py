@@ -439,6 +439,8 @@ class RelationFinder:
         actor = before[-1] if before else (after[0] if after else None)
         if actor is None:
             return []
+        if not before:
+            actor = self._speaker(actor, mentions, text)
         return [(m, event) for m in group(mentions, actor, text) if fits(m, rule, "subject")]
 
     def _event_of(self, rule: dict[str, Any], phrase: str, mentions: list[Mention], before: int) -> Mention | None:
@@ -450,7 +452,7 @@ class RelationFinder:
             return None
         kind = re.sub(f"(?:{alternation(tuple(rule['positions']))})$", "", word)
         events = [m for m in self.history[-20:] + [m for m in mentions if m.end <= before] if fits(m, rule, "object")]
-        named = [m for m in events if kind and m.text.endswith(kind)]
+        named = [m for m in events if len(kind) >= 2 and m.text.endswith(kind)]  # 会上: any meeting
         return (named or events or [None])[-1]
 
     def _yi_wei(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
@@ -488,20 +490,34 @@ class RelationFinder:
         """论坛上，A与B签署…; 在5月19日举行的开幕式上，A、B…签订…: a sentence opening at an event named
         before (论坛 for the last …论坛) takes part in it, A (with its list) and those A acts with."""
         start = _sentence_start(text, t0)
-        opener = re.match(r"(?:在)?([^，。；]{0,30}?)，", text[start:t0])
+        scene = start
+        if text.startswith(tuple(rule.get("continuations", ())), start) and start > 0:
+            scene = _sentence_start(text, start - 1)  # …签约仪式上，36个项目签约。其中，A与B签署…
+        opener = re.match(r"(?:在)?([^，。；]{0,30}?)，", text[scene:t0])
         event = self._event_of(rule, opener.group(1), mentions, t0) if opener else None
         actors = [m for m in mentions if start < m.start and m.end <= t0 and fits(m, rule, "subject")]
         if event is None or not actors:
             return []
-        first = actors[0]
+        first = self._speaker(actors[0], mentions, text)
         listed = [m for m in group(mentions, first, text) if m.start >= first.start and fits(m, rule, "subject")]
         joined = [m for m in actors if m.start > listed[-1].end
                   and re.fullmatch(r"\s*(?:与|和|同)\s*", text[listed[-1].end:m.start])]
         return [(m, event) for m in [*listed, *joined]]
 
+    @staticmethod
+    def _speaker(actor: Mention, mentions: list[Mention], text: str) -> Mention:
+        """云南省商务厅副厅长杨志坚: the person after a body and a title is who acts."""
+        person = next((m for m in mentions if m.start > actor.end and m.cls == "Person"), None)
+        if person is not None and person.start - actor.end <= 8 and not CLAUSE_BREAK.search(text, actor.end, person.start):
+            return person
+        return actor
+
     def _during(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        """文博会期间，A、B等配套活动同期举行: the events named after the period are the fair's own."""
+        """文博会期间，A、B等配套活动同期举行: the events named after the period are the fair's own
+        (展会期间: the event named last)."""
         host = next((m for m in mentions if m.end == t0 and fits(m, rule, "object")), None)
+        if host is None and text[:t0].endswith(tuple(rule.get("anaphors", ()))):
+            host = self._recent(rule, "object")
         first = next((m for m in mentions if t1 < m.start <= t1 + rule["gap"] and fits(m, rule, "subject")), None)
         if host is None or first is None:
             return []
