@@ -614,7 +614,7 @@ class RelationFinder:
         if after is None or text[t1:after.start].strip() or place is None:
             return []
         partners = [m for m in group(mentions, after, text) if m.start >= after.start and fits(m, rule, "object")]
-        if any(w in text[partners[-1].end:partners[-1].end + 6] for w in rule.get("not_before", ())):
+        if any(w in text[partners[-1].end:partners[-1].end + 10] for w in rule.get("not_before", ())):
             return []  # A会同B(近日)印发《…》: issuedBy both, no partnership
         before = [m for m in mentions if clause_start <= m.start and m.end <= t0 and fits(m, rule, "subject")]
         subject = before[-1] if before else self._clause_opener(rule, text, mentions, clause_start) or place
