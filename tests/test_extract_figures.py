@@ -88,3 +88,12 @@ def test_a_stock_held_now_takes_no_year_from_its_paragraph_but_a_target_does() -
     found = {(f.value, f.unit): f.year for f in ex.figures}
     assert found[(Decimal("812.6"), "亿元")] == 2024 and found[(47, "项")] is None
     assert found[(100, "家")] == 2027
+
+
+def test_a_span_whose_end_is_not_written_dates_no_figure() -> None:
+    ex = extract("2016年跻身中国服务外包示范城市以来，武汉离岸服务外包执行额年均增长18.6%。去年以来，32家企业相继入驻园区。"
+                 "今年以来，全市服务贸易进出口额达到120亿元。", place="武汉市", date="2024-06-18")
+    years = {(f.value, f.unit): f.year for f in ex.figures}
+    assert years[(Decimal("18.6"), "%")] is None
+    assert years[(Decimal("32"), "家")] is None
+    assert years[(Decimal("120"), "亿元")] == 2024  # 今年以来 runs to now

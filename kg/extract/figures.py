@@ -27,6 +27,9 @@ class FigureFinder:
         self.growth_words = tuple(spec.get("growth_words", []))
         self.target_words = tuple(spec.get("target_words", []))
         self.relative_years: dict[str, int] = spec.get("relative_years", {})
+        # 2016年…以来, 去年以来: a span whose end is not written dates no figure (今年以来 ends now)
+        self.open_span = re.compile(f"[^，。；]{{0,24}}?(?:{'|'.join(map(re.escape, spec.get('open_span_words', [])) or ['(?!)'])})")
+        self.current_spans = tuple(spec.get("current_spans", []))
         self.plan_periods: dict[str, int] = spec.get("plan_periods", {})
         self.comparison_markers = tuple(spec.get("comparison_markers", []))
         self.decline_words = tuple(spec.get("decline_words", []))
@@ -71,7 +74,7 @@ class FigureFinder:
                 or any(w in head for w in self.period_words) or any(p.search(head) for p in self.undated)):
             # 现代物流产业方面，青岛将…；…: a paragraph that opens with a plan is about the text's year
             return self._plan_year(head, doc_year)
-        return self._year(head, doc_year)
+        return self._year(head, doc_year, sentence.text)
 
     def find(self, sentence: Sentence, mentions: list[Mention], doc_year: int | None,
              place: Mention | None, context_year: int | None = None) -> list[Figure]:
@@ -129,10 +132,14 @@ class FigureFinder:
                       is_growth=is_growth, sentence=sentence.index, start=start, end=sentence.start + m.end(),
                       about=self._about(mentions, sentence.start + len(before) - len(clause), start, place))
 
-    def _year(self, before: str, doc_year: int | None) -> int | None:
-        years = list(YEAR.finditer(before))
+    def _year(self, before: str, doc_year: int | None, whole: str = "") -> int | None:
+        """The year the text before a figure names; ``whole`` (the sentence, when ``before`` is only its
+        head) shows whether a year opens a span."""
+        whole = whole or before
+        years = [y for y in YEAR.finditer(before) if not self.open_span.match(whole, y.end())]
         relative = [(at, d) for w, d in self.relative_years.items() for at in [before.rfind(w)]
-                    if at >= 0 and not before[:at].endswith(self.comparison_markers)]
+                    if at >= 0 and not before[:at].endswith(self.comparison_markers)
+                    and (w in self.current_spans or not self.open_span.match(whole, at + len(w)))]
         best_rel = max(relative) if relative else None
         if years and (best_rel is None or years[-1].start() > best_rel[0]):
             return int(years[-1].group(1))
