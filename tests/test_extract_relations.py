@@ -442,3 +442,12 @@ def test_a_scene_carries_into_the_sentence_its_figures_open_and_speakers_act_for
     assert ("中国服务外包研究中心", "participatesIn", "2023长江数字服务合作论坛") in found \
         or ("中国服务外包研究中心", "participatesIn", "长江数字服务合作论坛") in found
     assert not any("签约仪式" in s or "签约仪式" in o for s, p, o in found)
+
+
+def test_two_lists_joined_by_yiji_both_act_and_a_scene_carries_across_a_paragraph() -> None:
+    found = _short(extract(
+        "第三届中部服务贸易博览会在武汉开幕。在博览会数字服务展区，武汉星海软件股份有限公司、武汉海创数据服务有限公司等本地龙头企业，"
+        "以及日本樱川信息系统株式会社等境外企业携最新产品亮相。开幕式上举行了重点项目集中签约仪式，共签约项目42个。\n\n"
+        "其中，武汉高新区管委会与港信国际控股有限公司签署投资协议。", "武汉市"))
+    takers = {s for s, p, o in found if p == "participatesIn" and o == "中部服务贸易博览会"}
+    assert {"武汉星海软件股份有限公司", "武汉海创数据服务有限公司", "日本樱川信息系统株式会社", "港信国际控股有限公司"} <= takers

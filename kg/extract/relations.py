@@ -12,6 +12,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.model import Mention, RelationMention, Sentence
 from kg.vocab import KG, superclasses
 
+JOINED_LIST = re.compile(r"(?:（[^）]{0,16}）)?等[\u4e00-\u9fff]{0,8}[，,]?(?:以及|及)")   # …等本地龙头企业，以及
 SITE_KINDS = frozenset({"Base", "Park", "Zone"})  # an anaphor of one site kind may stand for another
 CLAUSE_BREAK = re.compile(r"[，,；;。：:！？]")
 LIST_BEFORE_DENG = re.compile(r"(?:、[\u4e00-\u9fffA-Za-z0-9]{1,8})*等(?:[0-9]+|[一二三四五六七八九十百两]+)?余?[\u4e00-\u9fff]{0,3}")
@@ -184,9 +185,11 @@ class RelationFinder:
 
     def _subject_first(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         s = self._before(rule, text, mentions, t0, "subject")
+        joined: list[Mention] = []
         if s is not None:
             s = self._listed(rule, text, mentions, s)
             lead = group(mentions, s, text)[0] if s in mentions else s
+            joined = self._joined_list(rule, text, mentions, lead)  # A、B等本地企业，以及C、D…亮相
             if text[:lead.start].endswith(tuple(rule.get("subject_not_preceded_by", ()))):
                 return []  # 依托A、B建设X: A and B are what is relied on, not who builds
             crowd = tuple(rule.get("unnamed_subjects", ()))
@@ -211,7 +214,17 @@ class RelationFinder:
             classes = rule.get("fallback_classes")
             here = [m for m in mentions if m.end <= t0 and fits(m, rule, "object") and (not classes or allowed(m, classes))]
             o = here[-1] if here else self._recent(rule, "object", classes)
-        return self._pairs(text, mentions, s, o, rule)
+        pairs = self._pairs(text, mentions, s, o, rule)
+        return pairs + [(m, o) for m in joined if pairs and o is not None and m is not s]
+
+    @staticmethod
+    def _joined_list(rule: dict[str, Any], text: str, mentions: list[Mention], lead: Mention) -> list[Mention]:
+        """A、B等本地企业，以及C、D等境外企业: the list joined by 以及 before the subject's own list."""
+        hit = JOINED_LIST.search(text, max(0, lead.start - 16), lead.start)
+        if hit is None or hit.end() != lead.start:
+            return []
+        last = next((m for m in reversed(mentions) if m.end == hit.start() and fits(m, rule, "subject")), None)
+        return [m for m in group(mentions, last, text) if fits(m, rule, "subject")] if last else []
 
     def _clause_subject(self, rule: dict[str, Any], text: str, mentions: list[Mention], o: Mention,
                         place: Mention | None) -> list[tuple[Mention, Mention]]:
@@ -492,7 +505,10 @@ class RelationFinder:
         start = _sentence_start(text, t0)
         scene = start
         if text.startswith(tuple(rule.get("continuations", ())), start) and start > 0:
-            scene = _sentence_start(text, start - 1)  # …签约仪式上，36个项目签约。其中，A与B签署…
+            end = start
+            while end > 0 and text[end - 1].isspace():
+                end -= 1  # the sentence before may end the paragraph before
+            scene = _sentence_start(text, max(0, end - 1))  # …签约仪式上，36个项目签约。其中，A与B签署…
         opener = re.match(r"(?:在)?([^，。；]{0,30}?)，", text[scene:t0])
         event = self._event_of(rule, opener.group(1), mentions, t0) if opener else None
         actors = [m for m in mentions if start < m.start and m.end <= t0 and fits(m, rule, "subject")]
