@@ -451,3 +451,14 @@ def test_two_lists_joined_by_yiji_both_act_and_a_scene_carries_across_a_paragrap
         "其中，武汉高新区管委会与港信国际控股有限公司签署投资协议。", "武汉市"))
     takers = {s for s, p, o in found if p == "participatesIn" and o == "中部服务贸易博览会"}
     assert {"武汉星海软件股份有限公司", "武汉海创数据服务有限公司", "日本樱川信息系统株式会社", "港信国际控股有限公司"} <= takers
+
+
+def test_sites_entered_before_their_tenant_and_hosts_across_a_semicolon() -> None:
+    found = _short(extract(
+        "入驻光谷软件园的武汉星辰数智科技有限公司中标德国订单。武汉东湖综合保税区（以下简称“东湖综保区”）规模领先。"
+        "开发区内的武汉博渊工业互联网有限公司打造了工业互联网平台。片区内的武汉研创园已集聚研发外包企业600余家；"
+        "其中，武汉紫峰医药研发有限公司承接海外订单。下一步，市商务局将围绕《若干措施》落地见效，加快推进光谷软件园建设。", "武汉市"))
+    located = {(s, o) for s, p, o in found if p == "locatedIn"}
+    assert {("武汉星辰数智科技有限公司", "光谷软件园"), ("武汉紫峰医药研发有限公司", "武汉研创园")} <= located
+    assert ("武汉博渊工业互联网有限公司", "东湖综保区") in located  # 开发区内的: the zone named last
+    assert not any(s in ("市商务局", "武汉市商务局") for s, o in located)

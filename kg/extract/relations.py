@@ -492,7 +492,9 @@ class RelationFinder:
     def _among_hosted(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """P集聚…企业600余家，其中A、B…: the ones named after 其中 are among those P hosts."""
         verbs = tuple(rule.get("host_verbs", ()))
-        hosts = [m for m in mentions if m.end <= t0 and fits(m, rule, "object")
+        start = _sentence_start(text, t0)  # …集聚企业600余家；其中，A…: the host may be in the clause before the semicolon
+        earlier = [m for m in self.history if m.start >= start] + mentions
+        hosts = [m for m in earlier if m.end <= t0 and fits(m, rule, "object")
                  and any(v in text[m.end:t0] for v in verbs)]
         first = next((m for m in mentions if t1 <= m.start <= t1 + 2 and fits(m, rule, "subject")), None)
         if not hosts or first is None:
