@@ -384,3 +384,10 @@ def test_recognition_verbs_end_names_and_a_quoted_label_opens_one() -> None:
     held = {(min(s, key=len), min(o, key=len)) for s, p, o in relations(ex) if p == "designatedAs"}
     assert {("武汉楚风动漫科技有限公司", "国家文化出口重点企业"), ("楚韵之礼数字文创海外推广项目", "国家文化出口重点项目")} <= held
     assert not any(n.startswith("“十四五”") for n in mentions(extract("“十四五”期间海外推广项目获奖。", "武汉市")))
+
+
+def test_more_titles_transliterated_names_and_regions() -> None:
+    found = mentions(extract("老挝国家工商会副主席本通·西萨瓦随后登台作主旨演讲。武汉大学经济研究所所长周立平认为，"
+                             "成渝地区和西北地区的市场潜力巨大。", "武汉市"))
+    assert found["本通·西萨瓦"][0] == "Person" and found["周立平"][0] == "Person"
+    assert found["成渝地区"][0] == "Place" and found["西北地区"][0] == "Place"

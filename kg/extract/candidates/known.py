@@ -116,6 +116,12 @@ def persons(text: str, lex: Lexicon) -> Iterator[Candidate]:
     if not lex.person_titles:
         return
     pattern = re.compile("(?:" + alternation(tuple(lex.person_titles)) + r")([\u4e00-\u9fff]{2,3})")
+    # 副主席本通·西萨瓦: a transliterated name (parts joined by ·) after a title, whatever its first character
+    followers = re.escape(lex.name_followers + "随也还则就将先首，。、；：")
+    foreign = re.compile("(?:" + alternation(tuple(lex.person_titles)) + r")([\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6}?)+)"
+                         f"(?=[{followers}])")
+    for m in foreign.finditer(text):
+        yield Candidate(m.start(1), m.end(1), "Person", "person", 60)
     for m in pattern.finditer(text):
         name = m.group(1)
         if name[0] not in lex.surnames:
