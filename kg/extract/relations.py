@@ -111,7 +111,8 @@ class RelationFinder(Discourse):
                 return []  # 依托A、B建设X: A and B are what is relied on, not who builds
             crowd = tuple(rule.get("unnamed_subjects", ()))
             between = text[s.end:t0]
-            if crowd and between.endswith(crowd) and not (between.startswith("等") and "的" not in between):
+            unnamed = crowd and re.search(f"(?:{alternation(crowd)})(?:在线|线上|线下|集体|共同|纷纷)?$", between)
+            if unnamed and not (between.startswith("等") and "的" not in between):
                 s = None  # 组织企业参加, 来自A、B等国家的60余家企业参会: those who take part are unnamed
         if not self._counted(text, t0, t1):
             s = self._carried_subject(rule, text, mentions, s, t0)
