@@ -46,7 +46,10 @@ def _respectively(pairs: list[tuple[Mention, Mention]]) -> list[tuple[Mention, M
 
 
 def _sentence_start(text: str, at: int) -> int:
-    return max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
+    return max(text.rfind(end, 0, at) for end in SENTENCE_ENDS) + 1
+
+
+SENTENCE_ENDS = ("。", "\n", "？", "！")
 
 
 def _window_start(text: str, t0: int, gap: int) -> int:
