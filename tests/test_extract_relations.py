@@ -462,3 +462,14 @@ def test_sites_entered_before_their_tenant_and_hosts_across_a_semicolon() -> Non
     assert {("武汉星辰数智科技有限公司", "光谷软件园"), ("武汉紫峰医药研发有限公司", "武汉研创园")} <= located
     assert ("武汉博渊工业互联网有限公司", "东湖综保区") in located  # 开发区内的: the zone named last
     assert not any(s in ("市商务局", "武汉市商务局") for s, o in located)
+
+
+def test_carriers_take_part_and_a_described_kind_opens_a_clause_about_the_one_named_last() -> None:
+    found = _short(extract(
+        "第三届中部服务贸易博览会在武汉开幕。总部位于洪山区的武汉云译数据服务有限公司携自主研发的“楚云译”多语种平台亮相；"
+        "湖北省商务厅副厅长郑海鸥、武汉市副市长刘承志出席开幕式。在光谷软件园的交付大厅，工程师正忙于调试系统。"
+        "武汉甬创数字科技有限公司今年订单不降反升。这家总部设在光谷的企业，今年被认定为湖北省服务外包重点企业。", "武汉市"))
+    takers = {s for s, p, o in found if p == "participatesIn"}
+    assert "武汉云译数据服务有限公司" in takers and not any("楚云译" in t for t in takers)
+    assert "刘承志" in takers
+    assert ("武汉甬创数字科技有限公司", "designatedAs", "湖北省服务外包重点企业") in found

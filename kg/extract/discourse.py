@@ -19,7 +19,8 @@ class Discourse:
     """The mentions of the sentences before (``history``) and the words that refer back to them."""
 
     def __init__(self, anaphors: dict[str, str] | None = None, adverbials: tuple[str, ...] = (),
-                 bare_kinds: dict[str, str] | None = None, place_pronouns: tuple[str, ...] = ()) -> None:
+                 bare_kinds: dict[str, str] | None = None, place_pronouns: tuple[str, ...] = (),
+                 described: tuple[tuple[str, ...], dict[str, str]] = ((), {})) -> None:
         # 青海藏毯国际产业园位于南川工业园区，2019年入选…: a clause of only these (times, adverbs) has
         # no subject of its own; it goes on about the sentence's topic
         self.adverbials = re.compile(f"(?:{'|'.join(adverbials)})*$") if adverbials else None
@@ -34,6 +35,11 @@ class Discourse:
         self.anaphors = anaphors or {}
         self.anaphor = re.compile(f"({alternation(tuple(self.anaphors))})[^，。；：、]{{0,4}}$") if self.anaphors else None
         self.anaphor_opening = re.compile(alternation(tuple(self.anaphors))) if self.anaphors else None
+        # 这家总部设在南部商务区的企业，…: a determiner, a description and a kind open a clause about
+        # the one of that kind named last
+        determiners, self.kinds = described
+        self.described = re.compile(f"(?:{alternation(determiners)})[^，。；]{{0,24}}的({alternation(tuple(self.kinds))})，") \
+            if determiners and self.kinds else None
         self.history: list[Mention] = []
 
     @staticmethod
@@ -109,10 +115,15 @@ class Discourse:
             opening = re.match(r"[^，。；]*?，", text[first_clause:clause])
             if opening is None or any(first_clause <= m.start < first_clause + opening.end() for m in mentions):
                 break
+            if self.described and self.described.match(text, first_clause):
+                break  # 这家…的企业，…: the clause names its topic by a description
             first_clause += opening.end()
         hit = self.anaphor_opening.match(text, first_clause) if self.anaphor_opening else None
         if hit is not None:
             return self._antecedent(rule, text, mentions, hit.end())
+        described = self.described.match(text, first_clause) if self.described else None
+        if described is not None:
+            return self._antecedent_of(self.kinds[described.group(1)], rule, text, mentions, first_clause)
         bare = re.match(alternation(tuple(self.bare_kinds)), text[first_clause:]) if self.bare_kinds else None
         if bare is not None and not any(m.start == first_clause for m in mentions):
             return self._antecedent_of(self.bare_kinds[bare.group()], rule, text, mentions, first_clause)  # 园区由A运营，依托B

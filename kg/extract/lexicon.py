@@ -116,6 +116,7 @@ class Lexicon:
     event_name_openers: tuple[str, ...] = ()
     issuer_levels: tuple[str, ...] = ()
     anaphor_determiners: tuple[str, ...] = ()
+    describing_determiners: tuple[str, ...] = ()
     bid_verbs: tuple[str, ...] = ()
     respectively_words: tuple[str, ...] = ()
     list_suffixes: tuple[str, ...] = ()

@@ -24,8 +24,9 @@ class RelationFinder(Discourse):
     def __init__(self, rules: list[dict[str, Any]], counted: str = r"(?!)",
                  anaphors: dict[str, str] | None = None, respectively: tuple[str, ...] = (),
                  adverbials: tuple[str, ...] = (), bare_kinds: dict[str, str] | None = None,
-                 place_pronouns: tuple[str, ...] = ()) -> None:
-        super().__init__(anaphors, adverbials, bare_kinds, place_pronouns)
+                 place_pronouns: tuple[str, ...] = (),
+                 described: tuple[tuple[str, ...], dict[str, str]] = ((), {})) -> None:
+        super().__init__(anaphors, adverbials, bare_kinds, place_pronouns, described)
         self.rules = rules
         self.respectively = respectively  # A和B分别入选X和Y: A→X, B→Y
         self.count = re.compile(counted)  # 8个案例入选: a count of the things a rule is about
@@ -104,6 +105,7 @@ class RelationFinder(Discourse):
         s = self._before(rule, text, mentions, t0, "subject")
         joined: list[Mention] = []
         if s is not None:
+            s = self._carrier(rule, text, mentions, s)
             s = self._listed(rule, text, mentions, s)
             lead = group(mentions, s, text)[0] if s in mentions else s
             joined = self._joined_list(rule, text, mentions, lead)  # A、B等本地企业，以及C、D…亮相
@@ -134,6 +136,17 @@ class RelationFinder(Discourse):
             o = here[-1] if here else self._recent(rule, "object", classes)
         pairs = self._pairs(text, mentions, s, o, rule)
         return pairs + [(m, o) for m in joined if pairs and o is not None and m is not s]
+
+    @staticmethod
+    def _carrier(rule: dict[str, Any], text: str, mentions: list[Mention], s: Mention) -> Mention:
+        """A携自主研发的P亮相: who carries the thing appears, not the thing carried."""
+        words = tuple(rule.get("carrying_words", ()))
+        clause = _clause_start(text, s.start, s.start)
+        at = max((text.rfind(w, clause, s.start) for w in words), default=-1)
+        if at < 0:
+            return s
+        carriers = [m for m in mentions if clause <= m.start and m.end <= at and fits(m, rule, "subject")]
+        return carriers[-1] if carriers else s
 
     @staticmethod
     def _joined_list(rule: dict[str, Any], text: str, mentions: list[Mention], lead: Mention) -> list[Mention]:
