@@ -261,7 +261,11 @@ class RelationFinder(Discourse):
             return []
         if not before:
             actor = self._speaker(actor, mentions, text)
-        return [(m, event) for m in group(mentions, actor, text) if fits(m, rule, "subject")]
+        actors = [m for m in group(mentions, actor, text) if fits(m, rule, "subject")]
+        # A在展台与B签下…: the one A acts with takes part too
+        partners = [m for m in mentions if max(event.end, at) < m.start and m.end <= t0 and fits(m, rule, "subject")
+                    and re.search(r"(?:与|和|同)\s*$", text[max(event.end, at):m.start])]
+        return [(m, event) for m in actors + partners[:1]]
 
     def _yi_wei(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """(A)以B为依托: A relies on B (the document's city when no A is named)."""
