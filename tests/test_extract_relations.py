@@ -473,3 +473,16 @@ def test_carriers_take_part_and_a_described_kind_opens_a_clause_about_the_one_na
     assert "武汉云译数据服务有限公司" in takers and not any("楚云译" in t for t in takers)
     assert "刘承志" in takers
     assert ("武汉甬创数字科技有限公司", "designatedAs", "湖北省服务外包重点企业") in found
+
+
+def test_joint_organisers_series_events_and_the_topic_not_the_place_before_yi() -> None:
+    found = _short(extract(
+        "第18届中部服务贸易博览会（以下简称“中服会”）在武汉国际会展中心举办。本届中服会由商务部与东盟10国经贸主管部门及"
+        "湖北省人民政府共同主办。9月11日，作为中服会系列活动之一，2021中部服务贸易合作对接会在武汉国际会展中心举行。"
+        "中国（湖北）自由贸易试验区武汉片区位于东湖高新区，以光谷信息港为载体，区内已吸引武汉智汇跨境服务有限公司等企业1300余家。", "武汉市"))
+    organisers = {o for s, p, o in found if p == "organizedBy" and s == "中服会"}
+    assert {"商务部", "湖北省人民政府"} <= organisers and "东盟" not in organisers
+    assert ("中部服务贸易合作对接会", "partOf", "中服会") in {(s.removeprefix("2021"), p, o) for s, p, o in found} \
+        or any(p == "partOf" and "合作对接会" in s for s, p, o in found)
+    assert not any(s == "东湖高新区" and p == "reliesOn" for s, p, o in found)
+    assert ("武汉智汇跨境服务有限公司", "locatedIn", normalise("中国（湖北）自由贸易试验区武汉片区")) in found

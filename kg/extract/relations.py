@@ -204,9 +204,12 @@ class RelationFinder(Discourse):
         agent_role, thing_role = ("subject", "object") if rule.get("agent_is_subject") else ("object", "subject")
         if by >= 0:
             between = [m for m in mentions if by < m.start and m.end <= t0 and fits(m, rule, agent_role)]
-            # 由市商务局指导、A建设运营: the list right before the verb, not every name after 由
+            # 由市商务局指导、A建设运营: the list right before the verb, and names joined to it by 与/及
+            # (由商务部与东盟10国经贸主管部门及东盟秘书处共同主办), not one that acts otherwise (指导)
             agents = [m for m in group(mentions, between[-1], text) if by < m.start and m.end <= t0
                       and fits(m, rule, agent_role)] if between else []
+            agents = [m for m in between if m.end <= agents[0].start and re.match(r"\s*(?:与|和|及|、)", text[m.end:])
+                      ] + agents if agents else agents  # (东盟10国…部门: a name qualifying an unnamed agent is none)
             things = [m for m in mentions if m.end <= by and fits(m, rule, thing_role)]
         elif rule.get("agent_is_subject") or rule.get("by_only"):
             return []  # A承建了Y, A印发《X》 without 由 are the subject-first rules
@@ -273,7 +276,8 @@ class RelationFinder(Discourse):
         if yi < 0 or CLAUSE_BREAK.search(text, yi, t0):
             return []
         objects = [m for m in mentions if yi < m.start and m.end <= t0 and fits(m, rule, "object")]
-        holder = [m for m in mentions if m.end <= yi and yi - m.end <= 4 and fits(m, rule, "subject")]
+        holder = [m for m in mentions if m.end <= yi and yi - m.end <= 4 and fits(m, rule, "subject")
+                  and not CLAUSE_BREAK.search(text, m.end, yi)]  # X位于P，以Y为载体: not P
         subject = holder[-1] if holder else (self._antecedent(rule, text, mentions, yi)
                                               or self._topic(rule, text, mentions, yi) or place)
         return [(subject, o) for o in objects] if subject is not None else []
@@ -352,10 +356,9 @@ class RelationFinder(Discourse):
         word = next((a for a in sorted(anaphors, key=len, reverse=True) if before.endswith(a)), None)
         if word is None:
             return []
-        earlier = self.history[-12:] + [m for m in mentions if m.end <= t0 - 8 + len(before) - len(word)]
-        sites = [m for m in earlier if fits(m, rule, "object")]
-        of_kind = [m for m in sites if anaphors[word] in class_names(m.cls)]
-        host = (of_kind or sites or [None])[-1]
+        at = max(0, t0 - 8) + len(before) - len(word)
+        # the site the text is about (X位于P，区内已吸引A: X, not P), of the word's kind if one is named
+        host = self._antecedent_of(anaphors[word], rule, text, mentions, at, "object")
         first = self._after(rule, mentions, t1, "subject")
         if host is None or first is None or first.start - t1 > 4:
             return []
