@@ -1,13 +1,14 @@
-"""Extraction quality against the hand-made gold sets: tests/gold (the seed corpus), tests/heldout
-tests/dev2 and tests/dev3 (documents of other cities, written and annotated without the extractor's rules;
-their errors are read while writing general rules, so they are development sets) and tests/blind
-(other cities and years, whose errors are never read: only its scores are, here and in
+"""Extraction quality against the hand-made gold sets: tests/gold (the seed corpus), tests/heldout,
+tests/dev2 … tests/dev5 (documents of other cities, written and annotated without the extractor's
+rules; their errors are read while writing general rules, so they are development sets) and
+tests/blind (other cities and years, whose errors are never read: only its scores are, here and in
 docs/BENCHMARKS.md). All follow the adjudicated conventions of tests/gold/README.md.
 
 The floors are the levels reached now, a little below the measured scores, so that a change
 that makes extraction worse fails here. Issue #3 asks for typed entity F1 >= 0.90, relation F1 >=
-0.75 and figure recall >= 0.90 on the seed gold set: the relation and figure floors are the issue's
-own; typed entity F1 is not there yet (see docs/BENCHMARKS.md).
+0.75 and figure recall >= 0.90 on the seed gold set, and typed entity F1 >= 0.80 and relation F1
+>= 0.60 on unseen documents: the relation and figure floors are the issue's own or above them;
+seed typed entity F1 is not there yet (see docs/BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -40,24 +41,30 @@ def test_gold_set_is_as_large_as_the_issue_asks() -> None:
 
 
 FLOORS = [
-    ("gold", "entities (typed)", "f1", 0.82),  # the issue asks 0.90
-    ("gold", "entities", "f1", 0.85),
-    ("gold", "relations", "f1", 0.82),         # above the issue's floor (0.75)
-    ("gold", "figures", "recall", 0.95),       # above the issue's own floor (0.90)
-    ("gold", "aliases", "precision", 0.78),
-    ("gold", "aliases", "recall", 0.47),
-    ("heldout", "entities (typed)", "f1", 0.93),  # the issue's floor for unseen documents is 0.80
-    ("heldout", "relations", "f1", 0.84),         # and 0.60
+    ("gold", "entities (typed)", "f1", 0.85),  # the issue asks 0.90
+    ("gold", "entities", "f1", 0.88),
+    ("gold", "relations", "f1", 0.83),         # above the issue's floor (0.75)
+    ("gold", "figures", "recall", 0.97),       # above the issue's own floor (0.90)
+    ("gold", "aliases", "precision", 0.79),
+    ("gold", "aliases", "recall", 0.48),
+    ("heldout", "entities (typed)", "f1", 0.94),  # the issue's floor for unseen documents is 0.80
+    ("heldout", "relations", "f1", 0.89),         # and 0.60
     ("heldout", "figures", "recall", 0.95),
-    ("dev2", "entities (typed)", "f1", 0.91),
-    ("dev2", "relations", "f1", 0.77),
-    ("dev2", "figures", "recall", 0.88),
-    ("dev3", "entities (typed)", "f1", 0.86),
-    ("dev3", "relations", "f1", 0.59),
-    ("dev3", "figures", "recall", 0.95),
-    ("blind", "entities (typed)", "f1", 0.83),  # the issue's floor for unseen documents: 0.80, reached
-    ("blind", "relations", "f1", 0.51),         # the issue's floor: 0.60, not reached
-    ("blind", "figures", "recall", 0.66),
+    ("dev2", "entities (typed)", "f1", 0.93),
+    ("dev2", "relations", "f1", 0.87),
+    ("dev2", "figures", "recall", 0.90),
+    ("dev3", "entities (typed)", "f1", 0.91),
+    ("dev3", "relations", "f1", 0.85),
+    ("dev3", "figures", "recall", 0.96),
+    ("dev4", "entities (typed)", "f1", 0.95),
+    ("dev4", "relations", "f1", 0.90),
+    ("dev4", "figures", "recall", 0.86),
+    ("dev5", "entities (typed)", "f1", 0.92),
+    ("dev5", "relations", "f1", 0.82),
+    ("dev5", "figures", "recall", 0.87),
+    ("blind", "entities (typed)", "f1", 0.85),  # the issue's floor for unseen documents: 0.80, reached
+    ("blind", "relations", "f1", 0.60),         # the issue's floor: 0.60, reached (0.603)
+    ("blind", "figures", "recall", 0.68),
 ]
 
 
