@@ -486,3 +486,15 @@ def test_joint_organisers_series_events_and_the_topic_not_the_place_before_yi() 
         or any(p == "partOf" and "合作对接会" in s for s, p, o in found)
     assert not any(s == "东湖高新区" and p == "reliesOn" for s, p, o in found)
     assert ("武汉智汇跨境服务有限公司", "locatedIn", normalise("中国（湖北）自由贸易试验区武汉片区")) in found
+
+
+def test_owners_of_units_hosts_of_brands_places_a_sentence_opens_with_and_zones_merged() -> None:
+    found = _short(extract(
+        "今年6月，上海知远信息技术股份有限公司把华东研发中心落子光谷软件园。武汉海链航运科技有限公司旗下的“链舶通”航运数字服务平台，"
+        "已为1.2万艘次船舶提供服务。在洪山区，武汉南湖数字产业园正成为数字内容企业的集聚地。武汉阳逻国际航运服务集聚区被整体划入"
+        "中国（湖北）自由贸易试验区武汉片区。", "武汉市"))
+    assert ("上海知远信息技术股份有限公司", "locatedIn", "光谷软件园") in found
+    assert not any(p == "locatedIn" and s == "华东研发中心" for s, p, o in found)
+    assert ("武汉海链航运科技有限公司", "operates", normalise("“链舶通”航运数字服务平台")) in found
+    assert ("武汉南湖数字产业园", "locatedIn", "洪山区") in found
+    assert ("武汉阳逻国际航运服务集聚区", "partOf", normalise("中国（湖北）自由贸易试验区武汉片区")) in found

@@ -38,7 +38,7 @@ class RelationFinder(Discourse):
             "anaphor_host": self._anaphor_host, "title_before": self._title_before,
             "host_before": self._host_before, "at_event": self._at_event, "yi_wei": self._yi_wei,
             "verb_s_wei_o": self._verb_s_wei_o, "among_hosted": self._among_hosted,
-            "event_anaphor": self._event_anaphor, "during": self._during,
+            "event_anaphor": self._event_anaphor, "during": self._during, "opening_place": self._opening_place,
         }
 
     def find(self, text: str, sentence: Sentence, mentions: list[Mention], place: Mention | None,
@@ -68,6 +68,8 @@ class RelationFinder(Discourse):
                     pairs = self.orders[rule["order"]](rule, text, mentions, t0, t1, place)
                     if self.respectively and text[:t0].endswith(self.respectively):
                         pairs = _respectively(pairs)
+                    if rule.get("reverse"):
+                        pairs = [(o, s) for s, o in pairs]  # A旗下的P: the host is the subject
                     for s, o in pairs:
                         if s.key != o.key:
                             key = (s.start, rule["predicate"], o.start)
@@ -335,6 +337,22 @@ class RelationFinder(Discourse):
         if host is None or first is None:
             return []
         return [(m, host) for m in group(mentions, first, text) if m.start >= first.start and fits(m, rule, "subject")]
+
+    def _opening_place(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        """在南山区，深圳湾数字文化产业园正成为…: a sentence set in a place opens with the site in it."""
+        if t0 != _sentence_start(text, t0):
+            return []
+        host = next((m for m in mentions if m.start == t1 and fits(m, rule, "object")), None)
+        if host is None:
+            return []
+        rest = ALIAS_DEFINITION.sub("", text[host.end:host.end + 40])
+        if not rest.startswith("，"):
+            return []
+        brk = text.index("，", host.end)
+        first = next((m for m in mentions if m.start > brk), None)
+        if first is None or first.start != brk + 1 or not fits(first, rule, "subject"):
+            return []
+        return [(first, host)]
 
     def _title_before(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """在…名单中，X榜上有名: the holder right before the verb, the title named before it in the sentence."""
