@@ -97,3 +97,11 @@ def test_a_span_whose_end_is_not_written_dates_no_figure() -> None:
     assert years[(Decimal("18.6"), "%")] is None
     assert years[(Decimal("32"), "家")] is None
     assert years[(Decimal("120"), "亿元")] == 2024  # 今年以来 runs to now
+
+
+def test_what_happens_at_the_reported_event_is_in_the_reports_year_unless_a_stock() -> None:
+    ex = extract("紧随开幕式举行的重点项目集中签约仪式上，36个服务贸易项目集中签约，协议金额127.6亿元。"
+                 "论坛上，刘晓川介绍，三年来累计形成制度创新成果38项。", place="武汉市", date="2023-11-14")
+    years = {(f.value, f.unit): f.year for f in ex.figures}
+    assert years[(Decimal("127.6"), "亿元")] == 2023
+    assert years[(Decimal("38"), "项")] is None

@@ -30,6 +30,7 @@ class FigureFinder:
         # 2016年…以来, 去年以来: a span whose end is not written dates no figure (今年以来 ends now)
         self.open_span = re.compile(f"[^，。；]{{0,24}}?(?:{'|'.join(map(re.escape, spec.get('open_span_words', [])) or ['(?!)'])})")
         self.current_spans = tuple(spec.get("current_spans", []))
+        self.scene_words = tuple(spec.get("scene_words", []))
         self.plan_periods: dict[str, int] = spec.get("plan_periods", {})
         self.comparison_markers = tuple(spec.get("comparison_markers", []))
         self.decline_words = tuple(spec.get("decline_words", []))
@@ -120,6 +121,8 @@ class FigureFinder:
         clause_after = CLAUSE_BREAK.split(text[m.end():])[0]  # 3家企业日前入选: the time after the figure
         year = (self._year(before, doc_year) or self._relative_year(clause_after, doc_year) or self._edition_year(mentions)
                 or (context_year if self.inherit_paragraph_year and not (recurring or stock) else None)
+                or (doc_year if self.scene_words and any(w in before for w in self.scene_words)
+                    and not (recurring or stock) else None)
                 or self._plan_year(before, doc_year) or self.default_year(doc_year))
         is_growth = unit in ("%", "％", "倍") and any(w in clause[-8:] for w in self.growth_words)
         if is_growth and any(w in clause[-8:] for w in self.decline_words):
