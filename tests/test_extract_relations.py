@@ -498,3 +498,13 @@ def test_owners_of_units_hosts_of_brands_places_a_sentence_opens_with_and_zones_
     assert ("武汉海链航运科技有限公司", "operates", normalise("“链舶通”航运数字服务平台")) in found
     assert ("武汉南湖数字产业园", "locatedIn", "洪山区") in found
     assert ("武汉阳逻国际航运服务集聚区", "partOf", normalise("中国（湖北）自由贸易试验区武汉片区")) in found
+
+
+def test_a_by_inside_a_name_is_no_agent_marker_and_a_fairs_events_follow_its_period() -> None:
+    found = _short(extract(
+        "第三届中部服务贸易博览会在武汉开幕。作为博览会系列活动之一，2021中部服务贸易合作对接会在武汉举行。对接会由武汉市商务局和"
+        "中国（湖北）自由贸易试验区武汉片区管理委员会（以下简称“武汉片区管委会”）联合主办。大会期间还将陆续举办中日韩数字服务合作论坛等6场专题活动。",
+        "武汉市"))
+    organisers = {o for s, p, o in found if p == "organizedBy"}
+    assert "武汉市商务局" in organisers and any("武汉片区管" in o for o in organisers)
+    assert any(p == "partOf" and s == "中日韩数字服务合作论坛" for s, p, o in found)

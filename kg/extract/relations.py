@@ -202,7 +202,10 @@ class RelationFinder(Discourse):
         """(E)由A、B主办: the agents between 由 and the trigger, the thing before 由 (or named last
         in the sentences before: 本届展会由…, 该平台由…运营). Without 由, the list right before the
         trigger in its clause (…共同主办，A、B承办). ``agent_is_subject``: 由X运营 gives X operates P."""
-        by = text.rfind("由", _window_start(text, t0, rule["gap"]), t0)
+        window = _window_start(text, t0, rule["gap"] + len(text[:t0]) - len(ALIAS_DEFINITION.sub("", text[:t0])))
+        # the last 由 before the trigger that is no part of a name (中国（广西）自由贸易试验区…)
+        by = next((i for i in range(t0 - 1, window - 1, -1) if text[i] == "由"
+                   and not any(m.start <= i < m.end for m in mentions)), -1)
         agent_role, thing_role = ("subject", "object") if rule.get("agent_is_subject") else ("object", "subject")
         if by >= 0:
             between = [m for m in mentions if by < m.start and m.end <= t0 and fits(m, rule, agent_role)]
