@@ -48,7 +48,7 @@ FLOORS = [
     ("gold", "aliases", "precision", 0.79),
     ("gold", "aliases", "recall", 0.48),
     ("heldout", "entities (typed)", "f1", 0.94),  # the floor for unseen documents is 0.80
-    ("heldout", "relations", "f1", 0.89),         # and 0.60
+    ("heldout", "relations", "f1", 0.90),         # and 0.60
     ("heldout", "figures", "recall", 0.95),
     ("dev2", "entities (typed)", "f1", 0.93),
     ("dev2", "relations", "f1", 0.87),
@@ -58,9 +58,9 @@ FLOORS = [
     ("dev3", "figures", "recall", 0.96),
     ("dev4", "entities (typed)", "f1", 0.95),
     ("dev4", "relations", "f1", 0.90),
-    ("dev4", "figures", "recall", 0.86),
+    ("dev4", "figures", "recall", 0.89),
     ("dev5", "entities (typed)", "f1", 0.92),
-    ("dev5", "relations", "f1", 0.82),
+    ("dev5", "relations", "f1", 0.87),
     ("dev5", "figures", "recall", 0.87),
     ("blind", "entities (typed)", "f1", 0.85),  # the floor for unseen documents: 0.80, reached
     ("blind", "relations", "f1", 0.60),         # the floor: 0.60, reached (0.603)
