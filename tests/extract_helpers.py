@@ -46,3 +46,8 @@ def check_offsets(ex: Extraction) -> None:
     for f in ex.figures:
         sentence = ex.sentences[f.sentence]
         assert sentence.start <= f.start < f.end <= sentence.end, f
+
+
+def short_relations(ex: Extraction) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object), each entity by its shortest normalised name."""
+    return {(min(s, key=len), p, min(o, key=len)) for s, p, o in relations(ex)}

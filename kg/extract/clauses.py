@@ -83,3 +83,21 @@ def group(mentions: list[Mention], anchor: Mention, text: str, glue: re.Pattern[
             j += step
             members.append(mentions[j])
     return sorted({m.start: m for m in members}.values(), key=lambda m: m.start)
+
+
+def nearest_before(rule: dict[str, Any], text: str, mentions: list[Mention], t0: int, role: str) -> Mention | None:
+    """The mention of the role nearest before the trigger, within the rule's gap (and clause)."""
+    near = [m for m in mentions if m.end <= t0 and _distance(text, m.end, t0) <= rule["gap"]
+            and fits(m, rule, role)]
+    if rule.get("same_clause"):  # 8个案例入选…: no subject across a comma
+        near = [m for m in near if not CLAUSE_BREAK.search(text[m.end:t0])]
+    return near[-1] if near else None
+
+
+def nearest_after(rule: dict[str, Any], mentions: list[Mention], t1: int, role: str, text: str = "") -> Mention | None:
+    """The mention of the role nearest after the trigger, within the rule's gap (and clause)."""
+    near = [m for m in mentions if m.start >= t1 and m.start - t1 <= rule["gap"]
+            and fits(m, rule, role)]
+    if rule.get("same_clause") and text:  # 入选X，…构建起Y: Y is no longer what was entered
+        near = [m for m in near if not CLAUSE_BREAK.search(text[t1:m.start])]
+    return near[0] if near else None

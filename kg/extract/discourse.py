@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from kg.extract.candidates.base import alternation
+from kg.extract.lexicon import Lexicon
 from kg.extract.clauses import (CLAUSE_BREAK, LIST_BEFORE_DENG, _clause_start, _sentence_start, allowed,
                                 class_names, fits)
 from kg.model import Mention
@@ -18,28 +19,36 @@ SITE_KINDS = frozenset({"Base", "Park", "Zone"})  # an anaphor of one site kind 
 class Discourse:
     """The mentions of the sentences before (``history``) and the words that refer back to them."""
 
-    def __init__(self, anaphors: dict[str, str] | None = None, adverbials: tuple[str, ...] = (),
-                 bare_kinds: dict[str, str] | None = None, place_pronouns: tuple[str, ...] = (),
-                 described: tuple[tuple[str, ...], dict[str, str]] = ((), {})) -> None:
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        """The words come from the lexicon (boundaries.yaml, persons.yaml); without one, nothing
+        refers back."""
+        adverbials = lex.clause_adverbials if lex else ()
+        place_pronouns = tuple(lex.place_pronouns) if lex else ()
+        determiners = lex.anaphor_determiners + lex.describing_determiners if lex else ()
+        self.kinds: dict[str, str] = lex.enumeration_heads if lex else {}
         # 青海藏毯国际产业园位于南川工业园区，2019年入选…: a clause of only these (times, adverbs) has
         # no subject of its own; it goes on about the sentence's topic
         self.adverbials = re.compile(f"(?:{'|'.join(adverbials)})*$") if adverbials else None
         # 片区依托大连港…, 公司希望借助…: a bare kind opening a clause stands for the one named last
-        self.bare_kinds = bare_kinds or {}
+        self.bare_kinds = lex.bare_kinds if lex else {}
+        self.bare_kind_opening = re.compile(alternation(tuple(self.bare_kinds))) if self.bare_kinds else None
         self.bare_kind = re.compile(f"({alternation(tuple(self.bare_kinds))})((?:{'|'.join(adverbials)})*)") \
             if self.bare_kinds and adverbials else None
         # 我市依托…: a pronoun of the document's place opening the clause is its subject
         self.place_pronoun = re.compile(f"(?:{alternation(place_pronouns)})(?:{'|'.join(adverbials)})*") \
             if place_pronouns and adverbials else None
         # 该项目落户…: a determiner and a kind stand for the thing of that kind named last
-        self.anaphors = anaphors or {}
+        self.anaphors = lex.anaphors if lex else {}
+        self.kind_words = {**self.bare_kinds, **self.anaphors}  # 落户园区, 入驻该基地
         self.anaphor = re.compile(f"({alternation(tuple(self.anaphors))})[^，。；：、]{{0,4}}$") if self.anaphors else None
         self.anaphor_opening = re.compile(alternation(tuple(self.anaphors))) if self.anaphors else None
         # 这家总部设在南部商务区的企业，…: a determiner, a description and a kind open a clause about
         # the one of that kind named last
-        determiners, self.kinds = described
         self.described = re.compile(f"(?:{alternation(determiners)})[^，。；]{{0,24}}的({alternation(tuple(self.kinds))})，") \
             if determiners and self.kinds else None
+        # 以齐鲁软件园为依托, 与A合作: a name after these is an object, not what a later 园区 stands for
+        markers = lex.object_markers if lex else ()
+        self.object_marker = re.compile(f"(?:{alternation(markers)})$") if markers else None
         self.history: list[Mention] = []
 
     @staticmethod
@@ -76,7 +85,7 @@ class Discourse:
         for sentence in sorted({m.sentence for m in before}, reverse=True):
             here = [m for m in before if m.sentence == sentence]
             topical = [m for m in here if self._opens_clause(text, m)]
-            free = [m for m in here if not re.search(r"(?:以|依托|借助|与|和|同|对|向)$", text[max(0, m.start - 3):m.start])]
+            free = [m for m in here if not (self.object_marker and self.object_marker.search(text, max(0, m.start - 3), m.start))]
             if topical or free:
                 return (topical or free)[-1]
         return before[-1]
@@ -91,7 +100,7 @@ class Discourse:
                     role: str) -> Mention | None:
         """落户园区, 入驻该基地: a kind word (or 该 + kind) right after the trigger stands for the one
         of that kind named last."""
-        words = {**self.bare_kinds, **self.anaphors}
+        words = self.kind_words
         word = next((w for w in sorted(words, key=len, reverse=True) if text.startswith(w, t1)), None)
         if word is None or any(m.start == t1 for m in mentions):
             return None
@@ -124,7 +133,7 @@ class Discourse:
         described = self.described.match(text, first_clause) if self.described else None
         if described is not None:
             return self._antecedent_of(self.kinds[described.group(1)], rule, text, mentions, first_clause)
-        bare = re.match(alternation(tuple(self.bare_kinds)), text[first_clause:]) if self.bare_kinds else None
+        bare = self.bare_kind_opening.match(text, first_clause) if self.bare_kind_opening else None
         if bare is not None and not any(m.start == first_clause for m in mentions):
             return self._antecedent_of(self.bare_kinds[bare.group()], rule, text, mentions, first_clause)  # 园区由A运营，依托B
         if len(CLAUSE_BREAK.findall(text, first_clause, clause)) > 2:

@@ -67,6 +67,7 @@ class Lexicon:
     surnames: frozenset[str]
     enumeration_heads: dict[str, str]
     name_followers: str
+    foreign_name_followers: str  # 副主席本通·西萨瓦随后…: what may follow a transliterated name
     stop_tokens: frozenset[str]  # boundaries.yaml's stop_tokens and clause_openers
     title_verbs: tuple[str, ...]  # longest first
     description_words: tuple[re.Pattern[str], ...]
@@ -119,6 +120,8 @@ class Lexicon:
     describing_determiners: tuple[str, ...] = ()
     bid_verbs: tuple[str, ...] = ()
     respectively_words: tuple[str, ...] = ()
+    list_joiners: tuple[str, ...] = ()
+    object_markers: tuple[str, ...] = ()
     list_suffixes: tuple[str, ...] = ()
     descriptive_suffixes: tuple[str, ...] = ()
     ceremony_words: frozenset[str] = frozenset()
@@ -231,6 +234,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         surnames=frozenset(persons.get("surnames", "")),
         enumeration_heads=dict(persons.get("enumeration_heads", {})),
         name_followers=str(persons.get("name_followers", "")),
+        foreign_name_followers=str(persons.get("foreign_name_followers", "")),
         stop_tokens=frozenset(bounds.get("stop_tokens", [])) | frozenset(bounds.get("clause_openers", [])),
         title_verbs=tuple(sorted(bounds.get("title_verbs", []), key=len, reverse=True)),
         description_words=tuple(re.compile(p) for p in bounds.get("description_words", [])),

@@ -80,9 +80,7 @@ class RelationComponent:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        self.finder = RelationFinder(lex.relation_rules, lex.counted, lex.anaphors, lex.respectively_words,
-                                     lex.clause_adverbials, lex.bare_kinds, tuple(lex.place_pronouns),
-                                     (lex.anaphor_determiners + lex.describing_determiners, lex.enumeration_heads))
+        self.finder = RelationFinder(lex.relation_rules, lex)
 
     def __call__(self, doc: Doc) -> Doc:
         sentences, _, place, _ = _context(doc)

@@ -3,33 +3,45 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable
 from typing import Any
 
 from kg.extract.candidates.base import ALIAS_DEFINITION, alternation
-from kg.extract.clauses import (CLAUSE_BREAK, _clause_start, _distance, _respectively, _sentence_start,
+from kg.extract.clauses import (nearest_after, nearest_before, CLAUSE_BREAK, _clause_start, _respectively, _sentence_start,
                                 _window_start, allowed, class_names, fits, group)
-from kg.extract.discourse import Discourse
+from kg.extract.event_orders import EventOrders
+from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.site_orders import SiteOrders
 from kg.model import Mention, RelationMention, Sentence
 
 __all__ = ["CLAUSE_BREAK", "RelationFinder", "class_names", "fits", "group"]  # others import these from here
 
-JOINED_LIST = re.compile(r"(?:（[^）]{0,16}）)?等[\u4e00-\u9fff]{0,8}[，,]?(?:以及|及)")   # …等本地龙头企业，以及
 # What may stand between the last partner and the trigger: 等…的 (加强与A、B等境外交易所的合作) or a
 # short verb (签署战略合作协议, 开展合作); longer words mean the name qualifies an unnamed partner.
 PARTNER_TAIL = re.compile(r"(?:等[^，。；：]{0,12}?)?的?[^，。；：]{0,4}")
 
 
-class RelationFinder(Discourse):
-    def __init__(self, rules: list[dict[str, Any]], counted: str = r"(?!)",
-                 anaphors: dict[str, str] | None = None, respectively: tuple[str, ...] = (),
-                 adverbials: tuple[str, ...] = (), bare_kinds: dict[str, str] | None = None,
-                 place_pronouns: tuple[str, ...] = (),
-                 described: tuple[tuple[str, ...], dict[str, str]] = ((), {})) -> None:
-        super().__init__(anaphors, adverbials, bare_kinds, place_pronouns, described)
+@lru_cache(maxsize=4)
+def _joined_list_pattern(joiners: tuple[str, ...]) -> re.Pattern[str]:
+    """…等本地龙头企业，以及: the end of a list another list is joined to."""
+    return re.compile(rf"(?:（[^）]{{0,16}}）)?等[\u4e00-\u9fff]{{0,8}}[，,]?(?:{alternation(joiners) if joiners else '(?!)'})")
+
+
+class RelationFinder(SiteOrders, EventOrders):
+    """The rules of ``patterns/relations.yaml``: each trigger found in a sentence hands its rule to the
+    rule's ``order``, the method that knows where that wording puts the subject and the object.
+    Orders for events are in event_orders.py, orders for where things are in site_orders.py, and
+    what a clause leaves out (topics, 该项目, scenes) in discourse.py."""
+
+    _before = staticmethod(nearest_before)
+    _after = staticmethod(nearest_after)
+
+    def __init__(self, rules: list[dict[str, Any]], lex: Lexicon | None = None) -> None:
+        super().__init__(lex)
         self.rules = rules
-        self.respectively = respectively  # A和B分别入选X和Y: A→X, B→Y
-        self.count = re.compile(counted)  # 8个案例入选: a count of the things a rule is about
+        self.respectively = lex.respectively_words if lex else ()  # A和B分别入选X和Y: A→X, B→Y
+        self.count = re.compile(lex.counted if lex else r"(?!)")  # 8个案例入选: a count of the things a rule is about
         self.orders: dict[str, Callable[..., list[tuple[Mention, Mention]]]] = {
             "subject_first": self._subject_first, "object_first": self._object_first,
             "place_between": self._place_between, "object_after": self._object_after,
@@ -76,22 +88,6 @@ class RelationFinder(Discourse):
                             found.setdefault(key, RelationMention(s, rule["predicate"], o, sentence.index, trigger))
         return list(found.values())
 
-    @staticmethod
-    def _before(rule: dict[str, Any], text: str, mentions: list[Mention], t0: int, role: str) -> Mention | None:
-        near = [m for m in mentions if m.end <= t0 and _distance(text, m.end, t0) <= rule["gap"]
-                and fits(m, rule, role)]
-        if rule.get("same_clause"):  # 8个案例入选…: no subject across a comma
-            near = [m for m in near if not CLAUSE_BREAK.search(text[m.end:t0])]
-        return near[-1] if near else None
-
-    @staticmethod
-    def _after(rule: dict[str, Any], mentions: list[Mention], t1: int, role: str, text: str = "") -> Mention | None:
-        near = [m for m in mentions if m.start >= t1 and m.start - t1 <= rule["gap"]
-                and fits(m, rule, role)]
-        if rule.get("same_clause") and text:  # 入选X，…构建起Y: Y is no longer what was entered
-            near = [m for m in near if not CLAUSE_BREAK.search(text[t1:m.start])]
-        return near[0] if near else None
-
     def _pairs(self, text: str, mentions: list[Mention], s: Mention | None, o: Mention | None,
                rule: dict[str, Any] | None = None) -> list[tuple[Mention, Mention]]:
         """Every member of the subject's enumeration with every member of the object's."""
@@ -115,7 +111,8 @@ class RelationFinder(Discourse):
                 return []  # 依托A、B建设X: A and B are what is relied on, not who builds
             crowd = tuple(rule.get("unnamed_subjects", ()))
             between = text[s.end:t0]
-            unnamed = crowd and re.search(f"(?:{alternation(crowd)})(?:在线|线上|线下|集体|共同|纷纷)?$", between)
+            adverbs = alternation(tuple(rule.get("crowd_adverbs", ()))) if rule.get("crowd_adverbs") else "(?!)"
+            unnamed = crowd and re.search(f"(?:{alternation(crowd)})(?:{adverbs})?$", between)
             if unnamed and not (between.startswith("等") and "的" not in between):
                 s = None  # 组织企业参加, 来自A、B等国家的60余家企业参会: those who take part are unnamed
         if not self._counted(text, t0, t1):
@@ -153,7 +150,7 @@ class RelationFinder(Discourse):
     @staticmethod
     def _joined_list(rule: dict[str, Any], text: str, mentions: list[Mention], lead: Mention) -> list[Mention]:
         """A、B等本地企业，以及C、D等境外企业: the list joined by 以及 before the subject's own list."""
-        hit = JOINED_LIST.search(text, max(0, lead.start - 16), lead.start)
+        hit = _joined_list_pattern(load_lexicon().list_joiners).search(text, max(0, lead.start - 16), lead.start)
         if hit is None or hit.end() != lead.start:
             return []
         last = next((m for m in reversed(mentions) if m.end == hit.start() and fits(m, rule, "subject")), None)
@@ -240,41 +237,6 @@ class RelationFinder(Discourse):
             return [(a, things[-1]) for a in agents]
         return [(things[-1], a) for a in agents]
 
-    def _host_before(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        """东湖高新区内的光谷软件园: the name right before the trigger hosts the name right after it."""
-        host = next((m for m in mentions if m.end == t0 and fits(m, rule, "object")), None)
-        first = next((m for m in mentions if m.start == t1 and fits(m, rule, "subject")), None)
-        if host is None or first is None:
-            return []
-        return [(m, host) for m in group(mentions, first, text) if m.start >= first.start and fits(m, rule, "subject")]
-
-    def _at_event(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        """A在E上发布/签约…, 在E上，A发布…: who acts at an event takes part in it. 在展会上发布: an
-        event word of the rule's ``anaphors`` stands for the event of its kind named last."""
-        at = text.rfind("在", _window_start(text, t0, rule["gap"]), t0)
-        positions = alternation(tuple(rule["positions"]))
-        if at < 0 or (CLAUSE_BREAK.search(text, at, t0) and not re.match(rf"[^，。；]*(?:{positions})，", text[at:t0])):
-            return []
-        event = next((m for m in mentions if at < m.start and m.end <= t0 and fits(m, rule, "object")
-                      and text.startswith(tuple(rule["positions"]), m.end)), None)
-        if event is None and not any(at < m.start < t0 for m in mentions if fits(m, rule, "object")):
-            event = self._event_of(rule, text[at + 1:t0], mentions, at)
-        if event is None:
-            return []
-        before = [m for m in mentions if m.end <= at and at - m.end <= 6 and fits(m, rule, "subject")
-                  and not CLAUSE_BREAK.search(text, m.end, at)]
-        after = [m for m in mentions if max(event.end, at) < m.start and m.end <= t0 and fits(m, rule, "subject")]
-        actor = before[-1] if before else (after[0] if after else None)
-        if actor is None:
-            return []
-        if not before:
-            actor = self._speaker(actor, mentions, text)
-        actors = [m for m in group(mentions, actor, text) if fits(m, rule, "subject")]
-        # A在展台与B签下…: the one A acts with takes part too
-        partners = [m for m in mentions if max(event.end, at) < m.start and m.end <= t0 and fits(m, rule, "subject")
-                    and re.search(r"(?:与|和|同)\s*$", text[max(event.end, at):m.start])]
-        return [(m, event) for m in actors + partners[:1]]
-
     def _yi_wei(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """(A)以B为依托: A relies on B (the document's city when no A is named)."""
         yi = text.rfind("以", _window_start(text, t0, rule["gap"]), t0)
@@ -297,66 +259,6 @@ class RelationFinder(Discourse):
                       and fits(m, rule, "object")), None)
         return [(h, title) for h in holders] if title is not None else []
 
-    def _among_hosted(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        """P集聚…企业600余家，其中A、B…: the ones named after 其中 are among those P hosts."""
-        verbs = tuple(rule.get("host_verbs", ()))
-        start = _sentence_start(text, t0)  # …集聚企业600余家；其中，A…: the host may be in the clause before the semicolon
-        earlier = [m for m in self.history if m.start >= start] + mentions
-        hosts = [m for m in earlier if m.end <= t0 and fits(m, rule, "object")
-                 and any(v in text[m.end:t0] for v in verbs)]
-        first = next((m for m in mentions if t1 <= m.start <= t1 + 2 and fits(m, rule, "subject")), None)
-        if not hosts or first is None:
-            return []
-        return [(m, hosts[-1]) for m in group(mentions, first, text) if m.start >= first.start and fits(m, rule, "subject")]
-
-    def _event_anaphor(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        """论坛上，A与B签署…; 在5月19日举行的开幕式上，A、B…签订…: a sentence opening at an event named
-        before (论坛 for the last …论坛) takes part in it, A (with its list) and those A acts with."""
-        start = _sentence_start(text, t0)
-        scene = start
-        if text.startswith(tuple(rule.get("continuations", ())), start) and start > 0:
-            end = start
-            while end > 0 and text[end - 1].isspace():
-                end -= 1  # the sentence before may end the paragraph before
-            scene = _sentence_start(text, max(0, end - 1))  # …签约仪式上，36个项目签约。其中，A与B签署…
-        opener = re.match(r"(?:在)?([^，。；]{0,30}?)，", text[scene:t0])
-        event = self._event_of(rule, opener.group(1), mentions, t0) if opener else None
-        actors = [m for m in mentions if start < m.start and m.end <= t0 and fits(m, rule, "subject")]
-        if event is None or not actors:
-            return []
-        first = self._speaker(actors[0], mentions, text)
-        listed = [m for m in group(mentions, first, text) if m.start >= first.start and fits(m, rule, "subject")]
-        joined = [m for m in actors if m.start > listed[-1].end
-                  and re.fullmatch(r"\s*(?:与|和|同)\s*", text[listed[-1].end:m.start])]
-        return [(m, event) for m in [*listed, *joined]]
-
-    def _during(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        """文博会期间，A、B等配套活动同期举行: the events named after the period are the fair's own
-        (展会期间: the event named last)."""
-        host = next((m for m in mentions if m.end == t0 and fits(m, rule, "object")), None)
-        if host is None and text[:t0].endswith(tuple(rule.get("anaphors", ()))):
-            host = self._recent(rule, "object")
-        first = next((m for m in mentions if t1 < m.start <= t1 + rule["gap"] and fits(m, rule, "subject")), None)
-        if host is None or first is None:
-            return []
-        return [(m, host) for m in group(mentions, first, text) if m.start >= first.start and fits(m, rule, "subject")]
-
-    def _opening_place(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        """在南山区，深圳湾数字文化产业园正成为…: a sentence set in a place opens with the site in it."""
-        if t0 != _sentence_start(text, t0):
-            return []
-        host = next((m for m in mentions if m.start == t1 and fits(m, rule, "object")), None)
-        if host is None:
-            return []
-        rest = ALIAS_DEFINITION.sub("", text[host.end:host.end + 40])
-        if not rest.startswith("，"):
-            return []
-        brk = text.index("，", host.end)
-        first = next((m for m in mentions if m.start > brk), None)
-        if first is None or first.start != brk + 1 or not fits(first, rule, "subject"):
-            return []
-        return [(first, host)]
-
     def _title_before(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """在…名单中，X榜上有名: the holder right before the verb, the title named before it in the sentence."""
         s = self._before(rule, text, mentions, t0, "subject")
@@ -366,24 +268,6 @@ class RelationFinder(Discourse):
         holders = [m for m in group(mentions, s, text) if fits(m, rule, "subject")]
         titles = [m for m in mentions if m.end <= holders[0].start and fits(m, rule, "object")]
         return [(h, titles[-1]) for h in holders] if titles else []
-
-    def _anaphor_host(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
-        """园区集聚了A、B / 片区内的A: the host is a word standing for the site of its kind named last
-        before, in this sentence (X位于P，园区内的A: X) or the ones before."""
-        anaphors: dict[str, str] = rule.get("anaphors", {})
-        before = text[max(0, t0 - 8):t0]
-        if self.adverbials is not None:  # 区内先后引进A: adverbs may stand between the word and the verb
-            before = next((before[:i] for i in range(len(before) + 1) if self.adverbials.fullmatch(before[i:])), before)
-        word = next((a for a in sorted(anaphors, key=len, reverse=True) if before.endswith(a)), None)
-        if word is None:
-            return []
-        at = max(0, t0 - 8) + len(before) - len(word)
-        # the site the text is about (X位于P，区内已吸引A: X, not P), of the word's kind if one is named
-        host = self._antecedent_of(anaphors[word], rule, text, mentions, at, "object")
-        first = self._after(rule, mentions, t1, "subject")
-        if host is None or first is None or first.start - t1 > 4:
-            return []
-        return [(m, host) for m in group(mentions, first, text) if fits(m, rule, "subject") and m.start >= first.start]
 
     def _located_prefix(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         o = self._after(rule, mentions, t1, "object")

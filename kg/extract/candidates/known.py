@@ -117,7 +117,7 @@ def persons(text: str, lex: Lexicon) -> Iterator[Candidate]:
         return
     pattern = re.compile("(?:" + alternation(tuple(lex.person_titles)) + r")([\u4e00-\u9fff]{2,3})")
     # 副主席本通·西萨瓦: a transliterated name (parts joined by ·) after a title, whatever its first character
-    followers = re.escape(lex.name_followers + "随也还则就将先首，。、；：")
+    followers = re.escape(lex.name_followers + lex.foreign_name_followers)
     foreign = re.compile("(?:" + alternation(tuple(lex.person_titles)) + r")([\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6}?)+)"
                          f"(?=[{followers}])")
     for m in foreign.finditer(text):
