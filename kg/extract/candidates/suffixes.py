@@ -230,7 +230,7 @@ class SuffixFinder:
             if word is not None and word.text in lex.stop_tokens and text.startswith(lex.name_openers, word.start):
                 pos = best = word.start
                 break  # 中新天津生态城: 中 opens 中新 (China-Singapore), not a clause
-            label = self._label_before(text, pos, suffix_start) if word is not None and word.text in lex.stop_tokens else None
+            label = self._label_before(text, pos, suffix_start, words) if word is not None and word.text in lex.stop_tokens else None
             if label is not None:
                 best = label  # “黄河之礼”数字文创海外推广项目: a quoted label opens the name, words after it count
                 break
@@ -243,7 +243,7 @@ class SuffixFinder:
             best = pos
         return best
 
-    def _label_before(self, text: str, pos: int, suffix_start: int) -> int | None:
+    def _label_before(self, text: str, pos: int, suffix_start: int, words: Words) -> int | None:
         """The start of a short quoted label a few words before ``pos``, when nothing between the
         label and the suffix ends a name (punctuation, 的, a recognition or title verb)."""
         close = text.rfind("”", max(0, pos - 10), pos)
@@ -253,9 +253,8 @@ class SuffixFinder:
         between = text[close + 1:suffix_start]
         if opened < 0 or any(c in self.lex.stop_chars for c in text[opened + 1:close] + between) or "的" in between:
             return None
-        words = Words(between)
         if any((w.text in self.lex.stop_tokens and not w.flag.startswith("s")) or w.flag in INNER_BREAK_FLAGS
-               or w.flag in ("f", "t") for w in words.between(0, len(between))):
+               or w.flag in ("f", "t") for w in words.between(close + 1, suffix_start)):
             return None  # “十四五”期间…, “A”板块重点聚焦…: a clause, not a name; only places (海外) may stand between
         if any(sfx in between for sfx in self.suffix_class if len(sfx) >= 2):
             return None  # “货兑宝”平台推出…: the label already has its name
