@@ -391,3 +391,28 @@ def test_more_titles_transliterated_names_and_regions() -> None:
                              "成渝地区和西北地区的市场潜力巨大。", "武汉市"))
     assert found["本通·西萨瓦"][0] == "Person" and found["周立平"][0] == "Person"
     assert found["成渝地区"][0] == "Place" and found["西北地区"][0] == "Place"
+
+
+def test_exchanges_alliances_legal_districts_and_campaigns_by_suffix() -> None:
+    found = mentions(extract("设立武汉（国家）文化产权交易中心，建设长江中游产教融合联合体，推进武汉中央商务区涉外法务区建设，"
+                             "深入推进新洲黄陂攻势。", "武汉市"))
+    assert found["武汉（国家）文化产权交易中心"][0] == "Organization"  # exchanges are organisations
+    assert found["长江中游产教融合联合体"][0] == "Organization"
+    assert found["武汉中央商务区涉外法务区"][0] == "Park"
+    assert found["新洲黄陂攻势"][0] == "Programme"
+
+
+def test_a_known_short_form_inside_a_name_is_the_same_entity() -> None:
+    ex = extract("上海合作组织国际投资贸易博览会在武汉开幕。上合组织国际投资贸易博览会期间签约项目30个。", "武汉市")
+    fairs = [e for e in resolve([ex]).entities.values() if e.label.endswith("博览会")]
+    assert len(fairs) == 1 and fairs[0].label == "上海合作组织国际投资贸易博览会", fairs
+    assert "上合组织国际投资贸易博览会" in fairs[0].aliases
+
+
+def test_counted_quotes_slogans_and_generic_words_are_no_names() -> None:
+    found = mentions(extract("武汉跻身“首批示范区”，瞄准“国际高标准”，推广“武汉标准”。物联网、人工智能等数据流平台快速发展。"
+                             "这是对这座城市全面深化服务贸易创新发展试点工作的认可。", "武汉市"))
+    assert "首批示范区" not in found and "“首批示范区”" not in found
+    assert not [n for n in found if "标准" in n]
+    assert "物联网" not in found
+    assert "全面深化服务贸易创新发展试点" in found and not [n for n in found if n.startswith("城市")]

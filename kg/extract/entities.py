@@ -43,8 +43,9 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
     mentions = _titles_by_context(text, mentions, lex)
     mentions, aliases = _apply_alias_definitions(text, mentions, sentences, lex)
     mentions, abbreviations = _link_abbreviations(mentions)
+    mentions, expanded = _link_known_short_forms(mentions, lex)
     mentions, unplaced = _link_place_dropped(text, mentions, sentences, words, lex)
-    return mentions, aliases + abbreviations + unplaced
+    return mentions, aliases + abbreviations + expanded + unplaced
 
 
 PROPAGATED_RULES = {"apposition", "quoted", "suffix", "enumeration", "place-body", "demonstrated", "venue"}
@@ -139,6 +140,28 @@ def _link_abbreviations(mentions: list[Mention]) -> tuple[list[Mention], list[tu
     linked = [Mention(m.start, m.end, m.text, owners[m.key].cls, m.sentence, "alias", owners[m.key].key)
               if m.key in owners else m for m in mentions]
     return linked, [(short, full.key) for short, full in owners.items()]
+
+
+def _link_known_short_forms(mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """上合组织国际投资贸易博览会 for 上海合作组织国际投资贸易博览会: a name that holds a known short
+    form (the gazetteer's 上合组织) where another name of the same class holds the full form is that name."""
+    gaz = lex.gazetteer
+    keys = {m.key: m for m in mentions if m.rule not in ("alias", "gazetteer")}
+    owners: dict[str, str] = {}
+    for key, m in keys.items():
+        for n in gaz.lengths:
+            for at in range(len(key) - n + 1):
+                surface = key[at:at + n]
+                full = gaz.names.get(surface, ("", ""))[0]
+                if n < 2 or not full or full == surface or surface == key:
+                    continue
+                longer = keys.get(key[:at] + full + key[at + n:])
+                if longer is not None and longer.cls == m.cls:
+                    owners[key] = longer.key
+    if not owners:
+        return mentions, []
+    linked = [replace(m, rule="alias", name=owners[m.key]) if m.key in owners else m for m in mentions]
+    return linked, list(owners.items())
 
 
 def _link_place_dropped(text: str, mentions: list[Mention], sentences: list[Sentence], words: Words,

@@ -102,6 +102,7 @@ class Lexicon:
     recognition_verbs: tuple[str, ...] = ()
     title_classes: frozenset[str] = frozenset()
     street_suffixes: tuple[str, ...] = ()
+    bracketed_name_words: frozenset[str] = frozenset()
     enumeration_glue: tuple[str, ...] = ()
     inner_conjunctions: frozenset[str] = frozenset()
     weak_suffixes: frozenset[str] = frozenset()

@@ -49,6 +49,8 @@ def is_proper_name(name: str, start: int, words: Words, lex: Lexicon) -> bool:
     """A name with a proper word in it (unknown or rare to jieba, a name tag, Latin letters)."""
     if LATIN.search(name) or name in lex.gazetteer.names:
         return True
+    if name in lex.generic_words:
+        return False  # 物联网: jieba's 物|联网 hides a common word
     return any(w.proper and w.text not in lex.generic_words and w.text not in lex.stop_tokens
                for w in words.between(start, start + len(name)))
 

@@ -29,7 +29,7 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
             # “武汉市服务贸易十强企业”称号: the title word after the quote names no more than the quote
             end = m.end() if hit.group() in lex.list_suffixes else m.end() + hit.end()
             yield Candidate(m.start(), end, cls, "quoted", 70)
-        elif inner and len(m.group(1)) - len(inner) >= 2 and not m.group(1).endswith(lex.false_endings):
+        elif inner and _named_before_kind(m.group(1)[:-len(inner)], lex) and not m.group(1).endswith(lex.false_endings):
             yield Candidate(m.start(1), m.end(1), suffix_finder.suffix_class[inner], "quoted", 70)
         elif nickname := _nickname(text, m, words, lex, suffix_finder):
             yield nickname
@@ -38,6 +38,13 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
         owner = _owner(text, m.start(), words, lex)
         if owner is not None:
             yield owner
+
+
+def _named_before_kind(body: str, lex: Lexicon) -> bool:
+    """“货兑宝平台” names a platform; “首批示范区” only counts one of a kind: a batch or a tier word
+    before the kind word is no name."""
+    body = lex.batch_words.sub("", body)
+    return len(body) >= 2 and body not in lex.tier_prefixes and body not in lex.level_prefixes
 
 
 def _nickname(text: str, quote: re.Match[str], words: Words, lex: Lexicon,

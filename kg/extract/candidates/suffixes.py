@@ -201,7 +201,7 @@ class SuffixFinder:
             if ch in "）)":
                 inner_start = max(text.rfind("（", 0, pos - 1), text.rfind("(", 0, pos - 1))
                 inner = text[inner_start + 1:pos - 1] if inner_start >= 0 else ""
-                if inner_start >= 0 and (inner in lex.gazetteer.names or inner.isascii()):
+                if inner_start >= 0 and (inner in lex.gazetteer.names or inner in lex.bracketed_name_words or inner.isascii()):
                     pos = inner_start
                     continue
                 break
@@ -290,6 +290,12 @@ class SuffixFinder:
             following = inside[i + 1] if i + 1 < len(inside) else words.at(word.end)  # 服务|山东半岛
             if word.text in lex.verbs_before_names and following and following.text not in lex.generic_words:
                 start = word.end  # 服务青岛自贸片区: the name starts at the place
+                continue
+            if word.flag == "q" and text[:word.end].endswith(lex.demonstratives) and following is not None \
+                    and following.end < suffix_start:
+                start = following.end  # 这座城市全面深化…试点: 城市 closes 这座城市, the name starts after it
+                continue
+            if start > word.start:
                 continue
             if self._opens_name(text, word):
                 break
