@@ -178,10 +178,10 @@ def test_a_quoted_label_right_before_its_kind_keeps_the_words_before_it() -> Non
     assert found["“瞪羚”企业"][0] == "Designation"
 
 
-def test_a_second_name_shares_the_national_prefix_of_the_first() -> None:
+def test_a_second_name_shares_the_national_prefix_of_the_first_and_a_base_being_built_is_a_site() -> None:
     ex = extract("加快国家人力资源服务出口基地和语言服务出口基地建设。", "武汉市")
-    # a national base named by no place is a title (Designation), and the second shares its prefix
-    assert mentions(ex)["语言服务出口基地"] == ("Designation", "国家语言服务出口基地")
+    # the second base shares the first's national prefix; bases being built are sites, no titles
+    assert mentions(ex)["语言服务出口基地"] == ("Base", "国家语言服务出口基地")
 
 
 def test_a_national_base_is_a_title_unless_it_opens_a_clause_as_the_site_that_acts() -> None:
@@ -416,3 +416,20 @@ def test_counted_quotes_slogans_and_generic_words_are_no_names() -> None:
     assert not [n for n in found if "标准" in n]
     assert "物联网" not in found
     assert "全面深化服务贸易创新发展试点" in found and not [n for n in found if n.startswith("城市")]
+
+
+def test_district_sub_areas_are_places_and_a_national_base_at_work_is_a_site() -> None:
+    found = mentions(extract("武昌滨江片区、江汉西北湖片区等城市更新区域发展商务服务。武汉片区依托武汉东湖综合保税区。"
+                             "发挥国家数字服务出口基地作用；武汉经开区获评国家文化出口基地。", "武汉市"))
+    assert found["武昌滨江片区"][0] == "Place" and found["江汉西北湖片区"][0] == "Place"
+    assert found["武汉片区"][0] == "Zone"  # a city's share of a free trade zone
+    assert found["国家数字服务出口基地"][0] == "Base"
+    assert found["国家文化出口基地"][0] == "Designation"
+
+
+def test_agglomeration_zones_are_parks_and_a_year_before_a_quote_is_the_edition() -> None:
+    found = mentions(extract("武汉光谷金融现代服务业集聚示范区获评省级集聚区。办好2025“乐购武汉”消费促进年，"
+                             "在博览会上作国家级试点城市推介。", "武汉市"))
+    assert found["武汉光谷金融现代服务业集聚示范区"][0] == "Park"
+    assert found["2025“乐购武汉”消费促进年"][0] == "Programme" and "2025" not in found
+    assert not [n for n in found if "上作" in n]

@@ -103,6 +103,8 @@ class Lexicon:
     title_classes: frozenset[str] = frozenset()
     street_suffixes: tuple[str, ...] = ()
     bracketed_name_words: frozenset[str] = frozenset()
+    district_area_suffixes: tuple[str, ...] = ()
+    site_frame_endings: tuple[str, ...] = ()
     enumeration_glue: tuple[str, ...] = ()
     inner_conjunctions: frozenset[str] = frozenset()
     weak_suffixes: frozenset[str] = frozenset()

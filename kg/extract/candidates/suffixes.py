@@ -74,6 +74,8 @@ class SuffixFinder:
                 m_end -= len(suffix)  # …重点企业名单, “链主”企业名单, “…十强企业”称号: a title's list or word names the title
             if cls in self.lex.place_led_classes and not self._place_led(text, start):
                 continue
+            if suffix in self.lex.district_area_suffixes and self._district_led(text[start:m_start]):
+                cls = "Place"  # 市南西部片区: a part of a district a plan names, not a zone of its own
             if self._description(start, m_start, words):
                 continue
             if cls == "GovernmentBody" and self._company_inside(text, start, m_start):
@@ -100,7 +102,7 @@ class SuffixFinder:
                     cls = "PilotProgramme"  # 国家人工智能创新应用先导区: a national pilot, placed nowhere
                 elif text[start:m_end].endswith(self.lex.national_title_suffixes) and QUOTE_LEAD.sub("", text[start:m_start]).startswith(
                         self.lex.national_zone_prefixes) and not places_in(text[start:m_start], self.lex) \
-                        and not (start == 0 or text[start - 1] in CLAUSE_OPENING):
+                        and not (start == 0 or text[start - 1] in CLAUSE_OPENING) and not self._site_framed(text, m_end):
                     # 国家物流枢纽, “四型”国家物流枢纽: a title, placed nowhere; but a clause it opens is
                     # about the site that holds it (国家语言服务出口基地获…奖)
                     cls = "Designation"
@@ -108,6 +110,19 @@ class SuffixFinder:
             elif cls in self.lex.listed_classes:
                 # 国际院士港、院士智谷: a name of common words, kept only beside a listed proper name
                 yield Candidate(start, m_end, cls, "suffix-listed", 20)
+
+    def _site_framed(self, text: str, end: int) -> bool:
+        """发挥国家语言服务出口基地作用, 加快国家人力资源服务出口基地和…建设: the clause speaks of the
+        site at work or being built, not of a title held."""
+        rest = re.split(f"[{CLAUSE_OPENING}]", text[end:end + 30], maxsplit=1)[0]
+        return rest.endswith(self.lex.site_frame_endings)
+
+    def _district_led(self, body: str) -> bool:
+        """李沧楼山后: a district opens the body, and more than the district follows (济南片区 is a
+        city's share of a free trade zone)."""
+        gaz = self.lex.gazetteer
+        head = gaz.head_place(body, ("District",))
+        return bool(head) and not gaz.head_place(body, ("City", "Province")) and len(body) > len(head)
 
     def _bracketed_place(self, text: str, end: int) -> int:
         """全球标准数据中心（青岛）: a known place in brackets right after a name is part of it."""
