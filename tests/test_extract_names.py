@@ -433,3 +433,9 @@ def test_agglomeration_zones_are_parks_and_a_year_before_a_quote_is_the_edition(
     assert found["武汉光谷金融现代服务业集聚示范区"][0] == "Park"
     assert found["2025“乐购武汉”消费促进年"][0] == "Programme" and "2025" not in found
     assert not [n for n in found if "上作" in n]
+
+
+def test_a_person_before_a_title_and_a_known_whole_place_word() -> None:
+    found = mentions(extract("习近平总书记对湖北工作作出重要指示。王文涛部长表示，推进辽东半岛会展业一体化发展。", "武汉市"))
+    assert found["习近平"][0] == "Person" and found["王文涛"][0] == "Person"
+    assert found["辽东半岛"][0] == "Place"  # one jieba place word, no gazetteer entry needed

@@ -32,6 +32,7 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
         *find.recognised_subjects(text, words, lex, suffix_finder),
         *suffix_finder.find(text, words),
         *find.persons(text, lex),
+        *find.persons_before_titles(text, words, lex),
         *find.abbreviated_events(text, words, lex),
         *_enumeration_members(text, words, lex, suffix_finder),
     ]

@@ -105,6 +105,7 @@ class Lexicon:
     bracketed_name_words: frozenset[str] = frozenset()
     district_area_suffixes: tuple[str, ...] = ()
     site_frame_endings: tuple[str, ...] = ()
+    titles_after_name: tuple[str, ...] = ()
     enumeration_glue: tuple[str, ...] = ()
     inner_conjunctions: frozenset[str] = frozenset()
     weak_suffixes: frozenset[str] = frozenset()
@@ -243,5 +244,5 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         description_words=tuple(re.compile(p) for p in bounds.get("description_words", [])),
         batch_words=re.compile("(?:" + "|".join(bounds.get("batch_words", []) or ["(?!)"]) + ")$"),
         **patterns,
-        **_plain_fields(bounds, government, _read(folder, "programmes.yaml")),
+        **_plain_fields(bounds, government, persons, _read(folder, "programmes.yaml")),
     )

@@ -12,6 +12,18 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.tokens import Words
 
 
+PERSON_FLAGS = ("nr", "nrfg", "nrt")
+
+
+def persons_before_titles(text: str, words: Words, lex: Lexicon) -> Iterator[Candidate]:
+    """习近平总书记, 王文涛部长: a word jieba tags as a person's name, opening with a surname, right
+    before a title that follows names (``titles_after_name``)."""
+    for word in words.between(0, len(text)):
+        if (word.flag in PERSON_FLAGS and 2 <= len(word.text) <= 3 and word.text[0] in lex.surnames
+                and text.startswith(lex.titles_after_name, word.end)):
+            yield Candidate(word.start, word.end, "Person", "person", 60)
+
+
 def book_titles(text: str, lex: Lexicon) -> Iterator[Candidate]:
     """《…》 titles of policy documents (the marks are not part of the name); titles of works
     (dramas, games) have none of the policy-title words and are left out."""

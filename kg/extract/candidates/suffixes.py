@@ -354,6 +354,10 @@ class SuffixFinder:
         if text.startswith(lex.legal_forms, suffix_start) and len(body) >= 4 \
                 and not all(w.text in lex.generic_words for w in words.between(start, suffix_start)):
             return True  # 斗鱼网络科技有限公司: a registered company's name, whatever its words
+        whole = words.at(start)
+        if whole is not None and whole.start == start and whole.end > suffix_start and whole.text not in lex.generic_words \
+                and (whole.flag == "nt" or (whole.flag, cls) == ("ns", "Place")):
+            return True  # 胶东半岛, 东北大学: jieba knows the whole name as a place or an institution
         inside = words.between(start, suffix_start)
         if cls in lex.noun_named_classes and inside and self._long_suffix(text, suffix_start) and all(
                 w.flag.startswith("n") and w.text not in lex.generic_words and w.text not in lex.stop_tokens for w in inside):
