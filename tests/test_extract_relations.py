@@ -304,3 +304,14 @@ def test_owners_of_units_hosts_of_brands_places_a_sentence_opens_with_and_zones_
     assert ("武汉海链航运科技有限公司", "operates", normalise("“链舶通”航运数字服务平台")) in found
     assert ("武汉南湖数字产业园", "locatedIn", "洪山区") in found
     assert ("武汉阳逻国际航运服务集聚区", "partOf", normalise("中国（湖北）自由贸易试验区武汉片区")) in found
+
+
+def test_sites_behind_an_alias_aside_here_and_district_areas_and_more_reliance_verbs() -> None:
+    found = short_relations(extract(
+        "位于武汉东湖新技术开发区（以下简称“东湖高新区”）的武汉数字文创产业园获评湖北省文化特色服务出口基地，"
+        "武汉楚韵数字文化传媒有限公司等60余家文创企业集聚于此。江夏区辖区内的武汉智测技术服务有限公司承接检测外包业务。"
+        "武汉将立足东湖高新区、武汉经开区的产业基础，推动服务外包发展。", "武汉市"))
+    assert ("武汉数字文创产业园", "locatedIn", "东湖高新区") in found
+    assert ("武汉楚韵数字文化传媒有限公司", "locatedIn", "武汉数字文创产业园") in found
+    assert ("武汉智测技术服务有限公司", "locatedIn", "江夏区") in found
+    assert {("武汉", "reliesOn", "东湖高新区"), ("武汉", "reliesOn", "武汉经开区")} <= found

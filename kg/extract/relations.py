@@ -51,6 +51,7 @@ class RelationFinder(SiteOrders, EventOrders):
             "host_before": self._host_before, "at_event": self._at_event, "yi_wei": self._yi_wei,
             "verb_s_wei_o": self._verb_s_wei_o, "among_hosted": self._among_hosted,
             "event_anaphor": self._event_anaphor, "during": self._during, "opening_place": self._opening_place,
+            "here_host": self._here_host,
         }
 
     def find(self, text: str, sentence: Sentence, mentions: list[Mention], place: Mention | None,
@@ -272,8 +273,10 @@ class RelationFinder(SiteOrders, EventOrders):
     def _located_prefix(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         o = self._after(rule, mentions, t1, "object")
         if o is not None:
-            s = self._after(rule, mentions, o.end, "subject")
-            if s is not None and text[o.end:s.start].startswith("的"):
+            aside = ALIAS_DEFINITION.match(text, o.end)
+            after = aside.end() if aside else o.end  # 位于P（以下简称“p”）的S: the aside names P again
+            s = self._after(rule, mentions, after, "subject")
+            if s is not None and text[after:s.start].startswith("的"):
                 return [(s, o)]  # 位于P的S
         if text[:t0].endswith("在"):
             return []  # E在位于P的S举行: what is in P is the venue after it, not E

@@ -4,13 +4,13 @@ a word standing for a site (园区集聚了A), the site a 其中 list is among, 
 from __future__ import annotations
 
 from kg.extract.candidates.base import ALIAS_DEFINITION
-from kg.extract.clauses import _sentence_start, fits, group, nearest_after
+from kg.extract.clauses import _sentence_start, fits, group, nearest_after, nearest_before
 from kg.extract.discourse import Discourse
 
 
 class SiteOrders(Discourse):
     """Orders of ``patterns/relations.yaml`` that put tenants in sites: ``host_before``,
-    ``among_hosted``, ``opening_place`` and ``anaphor_host``."""
+    ``among_hosted``, ``opening_place``, ``anaphor_host`` and ``here_host``."""
 
     def _host_before(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """东湖高新区内的光谷软件园: the name right before the trigger hosts the name right after it."""
@@ -65,3 +65,13 @@ class SiteOrders(Discourse):
         if host is None or first is None or first.start - t1 > 4:
             return []
         return [(m, host) for m in group(mentions, first, text) if fits(m, rule, "subject") and m.start >= first.start]
+
+    def _here_host(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        """…产业园获评…，A等60余家企业集聚于此: 此 is the site named last before the tenants, in this
+        sentence or the one before."""
+        first = nearest_before(rule, text, mentions, t0, "subject")
+        if first is None:
+            return []
+        tenants = [m for m in group(mentions, first, text) if fits(m, rule, "subject")]
+        hosts = [m for m in self.history[-12:] + mentions if m.end <= tenants[0].start and fits(m, rule, "object")]
+        return [(m, hosts[-1]) for m in tenants] if hosts else []
