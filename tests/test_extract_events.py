@@ -145,3 +145,10 @@ def test_a_by_inside_a_name_is_no_agent_marker_and_a_fairs_events_follow_its_per
     organisers = {o for s, p, o in found if p == "organizedBy"}
     assert "武汉市商务局" in organisers and any("管委会" in o or "管理委员会" in o for o in organisers)
     assert any(p == "partOf" and s == "中日韩数字服务合作论坛" for s, p, o in found)
+
+
+def test_signing_conferences_are_events_and_unveiling_at_them_is_taking_part() -> None:
+    found = short_relations(extract("5月16日，2024武汉服务外包产业合作签约大会在武汉国际博览中心举行。大会上，"
+                                    "市商务局副局长周文涛为“汉贸通”平台二期揭牌。", "武汉市"))
+    assert ("武汉服务外包产业合作签约大会", "heldIn", "武汉国际博览中心") in found
+    assert ("周文涛", "participatesIn", "武汉服务外包产业合作签约大会") in found

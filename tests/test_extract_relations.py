@@ -315,3 +315,19 @@ def test_sites_behind_an_alias_aside_here_and_district_areas_and_more_reliance_v
     assert ("武汉楚韵数字文化传媒有限公司", "locatedIn", "武汉数字文创产业园") in found
     assert ("武汉智测技术服务有限公司", "locatedIn", "江夏区") in found
     assert {("武汉", "reliesOn", "东湖高新区"), ("武汉", "reliesOn", "武汉经开区")} <= found
+
+
+def test_a_kind_word_opening_a_clause_names_a_company_and_plaques_confer_titles() -> None:
+    ex = extract("现场，企业江城数科与武汉大学签约。由江城数科公司投资建设的“汉城数智港”项目已落地武汉经济技术开发区。"
+                 "武汉华云数据科技有限公司分别与新加坡汇智云科技有限公司、香港联程物流服务有限公司签署外包协议。"
+                 "市商务局为武汉数字文创产业园、武汉国际医疗服务中心授牌“武汉市服务贸易创新发展示范基地”。", "武汉市")
+    assert mentions(ex)["江城数科"][0] == "Enterprise"
+    assert mentions(ex)["武汉市服务贸易创新发展示范基地"][0] == "Designation"
+    found = short_relations(ex)
+    assert ("江城数科", "cooperatesWith", "武汉大学") in found
+    assert ("汉城数智港项目", "locatedIn", "武汉经济技术开发区") in found
+    assert not any(p == "locatedIn" and s.startswith("江城数科") for s, p, o in found)
+    assert {("武汉华云数据科技有限公司", "cooperatesWith", "新加坡汇智云科技有限公司"),
+            ("武汉华云数据科技有限公司", "cooperatesWith", "香港联程物流服务有限公司")} <= found
+    assert {("武汉数字文创产业园", "designatedAs", "武汉市服务贸易创新发展示范基地"),
+            ("武汉国际医疗服务中心", "designatedAs", "武汉市服务贸易创新发展示范基地")} <= found

@@ -29,6 +29,7 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
         *find.demonstrated_names(text, words, lex, suffix_finder),
         *find.quoted_names(text, words, lex, suffix_finder),
         *find.appositions(text, lex, suffix_finder),
+        *find.kind_led_names(text, words, lex),
         *find.recognised_subjects(text, words, lex, suffix_finder),
         *suffix_finder.find(text, words),
         *find.persons(text, lex),
@@ -94,7 +95,7 @@ def _titles_by_context(text: str, mentions: list[Mention], lex: Lexicon) -> list
     retyped: dict[str, str] = {}
     gap = member_gap(lex)
     for previous, m in zip([None, *mentions], mentions):
-        before = lex.batch_words.sub("", text[max(0, m.start - 20):m.start])  # 入选首批…基地: the verb still governs
+        before = lex.batch_words.sub("", text[max(0, m.start - 20):m.start].rstrip("“\""))  # 入选首批…基地, 授牌“…基地”: the verb still governs
         if (previous is not None and _is_place(previous) and m.cls in lex.title_classes
                 and gap.match(text[previous.end:m.start])):
             # 太原、西安、兰州等国家物流枢纽城市: places are no part of a site; the site is their title

@@ -106,6 +106,7 @@ class Lexicon:
     district_area_suffixes: tuple[str, ...] = ()
     site_frame_endings: tuple[str, ...] = ()
     titles_after_name: tuple[str, ...] = ()
+    name_leading_kinds: dict[str, str] = field(default_factory=dict)
     enumeration_glue: tuple[str, ...] = ()
     inner_conjunctions: frozenset[str] = frozenset()
     weak_suffixes: frozenset[str] = frozenset()

@@ -124,6 +124,22 @@ def appositions(text: str, lex: Lexicon, suffix_finder: SuffixFinder) -> Iterato
                 break
 
 
+def kind_led_names(text: str, words: Words, lex: Lexicon) -> Iterator[Candidate]:
+    """企业赣江数科与南昌大学签约: a kind word opening a clause, then proper words up to a stop word:
+    the words name one of that kind (``name_leading_kinds``)."""
+    for kind, cls in lex.name_leading_kinds.items():
+        for m in re.finditer(f"(?:^|(?<=[，。；：！？\n])){re.escape(kind)}", text):
+            end = m.end()
+            for word in words.between(m.end(), min(len(text), m.end() + 10)):
+                if word.start != end or not (word.proper or word.text in lex.gazetteer.names) \
+                        or word.text in lex.stop_tokens or word.text in lex.generic_words:
+                    break
+                end = word.end
+            following = words.at(end)
+            if 2 <= end - m.end() <= 8 and following is not None and following.text in lex.stop_tokens:
+                yield Candidate(m.end(), end, cls, "apposition", 65)
+
+
 def recognised_subjects(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFinder) -> Iterator[Candidate]:
     """恒耀船舶、特来电新能源获评…: the names a clause opens with before a recognition verb are
     names, even without a suffix; typed by their suffix if they have one, else as enterprises."""
