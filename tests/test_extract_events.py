@@ -152,3 +152,12 @@ def test_signing_conferences_are_events_and_unveiling_at_them_is_taking_part() -
                                     "市商务局副局长周文涛为“汉贸通”平台二期揭牌。", "武汉市"))
     assert ("武汉服务外包产业合作签约大会", "heldIn", "武汉国际博览中心") in found
     assert ("周文涛", "participatesIn", "武汉服务外包产业合作签约大会") in found
+
+
+def test_a_place_s_booth_is_its_taking_part_and_a_headline_uses_the_defined_short_name() -> None:
+    ex = extract("荆楚服博会在武汉启幕\n\n2021中国（湖北）服务贸易博览会（以下简称“荆楚服博会”）在武汉开幕。展馆内，武汉展区集中展示了建设成果。"
+                 "副市长古丽娜·艾力出席开幕式。", "武汉市")
+    found = short_relations(ex)
+    assert ("武汉", "participatesIn", "荆楚服博会") in found
+    assert "服博会" not in mentions(ex)  # the headline's 荆楚服博会 is the fair, not a fragment of it
+    assert mentions(ex)["古丽娜·艾力"][0] == "Person"

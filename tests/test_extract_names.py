@@ -439,3 +439,9 @@ def test_a_person_before_a_title_and_a_known_whole_place_word() -> None:
     found = mentions(extract("习近平总书记对湖北工作作出重要指示。王文涛部长表示，推进辽东半岛会展业一体化发展。", "武汉市"))
     assert found["习近平"][0] == "Person" and found["王文涛"][0] == "Person"
     assert found["辽东半岛"][0] == "Place"  # one jieba place word, no gazetteer entry needed
+
+
+def test_counted_kinds_split_by_jieba_and_names_with_zhi() -> None:
+    found = mentions(extract("武汉立足武汉综合保税区、武汉国际陆港区两大开放平台。哈萨克斯坦草原之鹰物流股份公司也前来洽谈。", "武汉市"))
+    assert not [n for n in found if n.endswith("开放平台")]
+    assert found["哈萨克斯坦草原之鹰物流股份公司"][0] == "Enterprise"

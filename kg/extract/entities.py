@@ -393,8 +393,8 @@ def _add_alias_mentions(text: str, mentions: list[Mention], alias: str, owner: M
     spans = [(x.start, x.end) for x in mentions]
     extra = []
     for m in re.finditer(re.escape(alias), text):
-        if m.start() < after:
-            continue
+        if owner.start <= m.start() < after:
+            continue  # the defined name and its definition; a headline before them uses the alias too
         overlapping = [x for x in mentions if x.start < m.end() and m.start() < x.end]
         if any(x.end - x.start > len(alias) for x in overlapping):
             continue  # part of a longer name

@@ -12,7 +12,7 @@ from kg.extract.discourse import Discourse
 
 class EventOrders(Discourse):
     """Orders of ``patterns/relations.yaml`` that place actors at events: ``at_event``,
-    ``event_anaphor`` and ``during``."""
+    ``event_anaphor``, ``during`` and ``booth``."""
 
     def _at_event(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """A在E上发布/签约…, 在E上，A发布…: who acts at an event takes part in it. 在展会上发布: an
@@ -74,3 +74,14 @@ class EventOrders(Discourse):
         if host is None or first is None:
             return []
         return [(m, host) for m in group(mentions, first, text) if m.start >= first.start and fits(m, rule, "subject")]
+
+    def _booth(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        """2025年服贸会武汉展区, 展馆内，武汉展区集中展示了…: a place's booth is its taking part in the
+        event named with it, else in the event named last."""
+        holder = next((m for m in mentions if m.end == t0 and fits(m, rule, "subject")), None)
+        if holder is None:
+            return []
+        named = next((m for m in mentions if m.end == holder.start and fits(m, rule, "object")), None)
+        earlier = [m for m in self.history + mentions if m.end <= holder.start and fits(m, rule, "object")]
+        event = named or (earlier[-1] if earlier else None)
+        return [(holder, event)] if event is not None else []

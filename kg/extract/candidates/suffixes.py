@@ -150,7 +150,8 @@ class SuffixFinder:
     def _description(self, start: int, suffix_start: int, words: Words) -> bool:
         """三大…集聚区, …新平台: a count of kinds in the body or an evaluative word before the suffix."""
         body = words.between(start, suffix_start)
-        if any(p.match(w.text) for w in body for p in self.lex.description_words):
+        pieces = [w.text for w in body] + [a.text + b.text for a, b in zip(body, body[1:])]  # 两|大 as 两大
+        if any(p.match(piece) for piece in pieces for p in self.lex.description_words):
             return True
         return bool(body) and body[-1].end == suffix_start and body[-1].text in self.lex.description_heads
 
