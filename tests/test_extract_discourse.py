@@ -67,3 +67,10 @@ def test_carriers_take_part_and_a_described_kind_opens_a_clause_about_the_one_na
     assert "武汉云译数据服务有限公司" in takers and not any("楚云译" in t for t in takers)
     assert "刘承志" in takers
     assert ("武汉甬创数字科技有限公司", "designatedAs", "湖北省服务外包重点企业") in found
+
+
+def test_a_described_company_is_located_where_its_description_says() -> None:
+    found = short_relations(extract("武汉天山云数据服务有限公司携自主研发的“丝路云译”多语种翻译平台亮相，"
+                                    "这家总部位于武汉东湖新技术开发区的企业，客户遍及中亚各国。", "武汉市"))
+    assert ("武汉天山云数据服务有限公司", "locatedIn", "武汉东湖新技术开发区") in found
+    assert not any(s == "中亚" for s, p, o in found)

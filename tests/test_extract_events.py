@@ -161,3 +161,14 @@ def test_a_place_s_booth_is_its_taking_part_and_a_headline_uses_the_defined_shor
     assert ("武汉", "participatesIn", "荆楚服博会") in found
     assert "服博会" not in mentions(ex)  # the headline's 荆楚服博会 is the fair, not a fragment of it
     assert mentions(ex)["古丽娜·艾力"][0] == "Person"
+
+
+def test_a_fair_named_a_paragraph_before_is_where_exhibitors_appear() -> None:
+    text = ("2021中国（湖北）服务贸易博览会在武汉国际博览中心开幕。本届博览会由湖北省商务厅、武汉市人民政府联合主办，"
+            "武汉市商务局、武汉经济技术开发区管理委员会承办，湖北省服务贸易协会协办。\n\n"
+            "展馆内，武汉国际陆港区、武汉综合保税区、武汉东湖综合保税区、武汉新港空港综合保税区、武汉经开综合保税区、"
+            "光谷软件园和汉口数字服务中心集中展示建设成果。"
+            "武汉天山云数据服务有限公司携“丝路云译”多语种翻译平台亮相。")
+    found = short_relations(extract(text, "武汉市"))
+    assert ("武汉天山云数据服务有限公司", "participatesIn", normalise("2021中国（湖北）服务贸易博览会")) in found \
+        or ("武汉天山云数据服务有限公司", "participatesIn", normalise("中国（湖北）服务贸易博览会")) in found

@@ -177,7 +177,8 @@ class Discourse:
     def _recent(self, rule: dict[str, Any], role: str, classes: list[str] | None = None) -> Mention | None:
         """The allowed mention (of ``classes`` if given) named last in the sentences just before
         (本届展会, 亮相 …)."""
-        earlier = [m for m in self.history[-12:] if fits(m, rule, role) and (not classes or allowed(m, classes))]
+        window = int(rule.get("fallback_window", 12))  # mentions back; an event may be named a paragraph before
+        earlier = [m for m in self.history[-window:] if fits(m, rule, role) and (not classes or allowed(m, classes))]
         return earlier[-1] if earlier else None
 
     def _event_of(self, rule: dict[str, Any], phrase: str, mentions: list[Mention], before: int) -> Mention | None:

@@ -276,8 +276,13 @@ class RelationFinder(SiteOrders, EventOrders):
             aside = ALIAS_DEFINITION.match(text, o.end)
             after = aside.end() if aside else o.end  # 位于P（以下简称“p”）的S: the aside names P again
             s = self._after(rule, mentions, after, "subject")
-            if s is not None and text[after:s.start].startswith("的"):
+            if s is not None and text[after:s.start] == "的":
                 return [(s, o)]  # 位于P的S
+            described = self.described.match(text, _clause_start(text, t0, t0)) if self.described else None
+            if described and described.start(1) == after + 1:
+                # 这家总部位于P的企业，…: the one of that kind named last is in P
+                s = self._antecedent_of(self.kinds[described.group(1)], rule, text, mentions, described.start())
+                return [(s, o)] if s is not None else []
         if text[:t0].endswith("在"):
             return []  # E在位于P的S举行: what is in P is the venue after it, not E
         return self._subject_first(rule, text, mentions, t0, t1, place)
