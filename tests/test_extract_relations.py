@@ -331,3 +331,17 @@ def test_a_kind_word_opening_a_clause_names_a_company_and_plaques_confer_titles(
             ("武汉华云数据科技有限公司", "cooperatesWith", "香港联程物流服务有限公司")} <= found
     assert {("武汉数字文创产业园", "designatedAs", "武汉市服务贸易创新发展示范基地"),
             ("武汉国际医疗服务中心", "designatedAs", "武汉市服务贸易创新发展示范基地")} <= found
+
+
+def test_fairs_set_up_side_events_joint_hosts_and_heads_of_associations() -> None:
+    ex = extract("2021中国（湖北）服务贸易博览会（以下简称“荆楚服博会”）在武汉开幕。"
+                 "本届荆楚服博会下设“数字长江”服务贸易论坛、中国—东盟服务外包供需对接会等5场配套活动。"
+                 "武汉市商务局携手武汉大学主办的“数字长江”服务贸易论坛举行，巴基斯坦拉合尔软件协会会长阿里·汗作主旨演讲。"
+                 "龙头企业驭途科技在论坛上发布了新平台。黄陂区借力武汉国际陆港发展物流。", "武汉市")
+    found = short_relations(ex)
+    forum = normalise("“数字长江”服务贸易论坛")
+    assert (forum, "organizedBy", "武汉市商务局") in found and (forum, "organizedBy", "武汉大学") in found
+    assert (forum, "partOf", "荆楚服博会") in found
+    assert mentions(ex)["巴基斯坦拉合尔软件协会"][0] == "Organization"
+    assert mentions(ex)["驭途科技"][0] == "Enterprise"
+    assert ("黄陂区", "reliesOn", "武汉国际陆港") in found

@@ -63,7 +63,7 @@ class Lexicon:
     body_expansions: dict[str, str]
     relation_rules: list[dict[str, Any]]
     figures: dict[str, Any]
-    person_titles: list[str]
+    person_titles: tuple[str, ...]  # longest first
     surnames: frozenset[str]
     enumeration_heads: dict[str, str]
     name_followers: str
@@ -235,7 +235,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         body_expansions=dict(government.get("expansions", {})),
         relation_rules=list(_read(folder, "relations.yaml").get("rules", [])),
         figures=_read(folder, "figures.yaml"),
-        person_titles=sorted(persons.get("titles", []), key=len, reverse=True),
+        person_titles=tuple(sorted(persons.get("titles", []), key=len, reverse=True)),
         surnames=frozenset(persons.get("surnames", "")),
         enumeration_heads=dict(persons.get("enumeration_heads", {})),
         name_followers=str(persons.get("name_followers", "")),

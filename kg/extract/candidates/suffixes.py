@@ -54,8 +54,9 @@ class SuffixFinder:
 
     def find(self, text: str, words: Words) -> Iterator[Candidate]:
         for m_start, m_end, suffix in self._matches(text):
-            if m_end not in words.start_set and text[m_end:m_end + 1] not in self.lex.stop_chars:
-                continue  # the suffix is the head of a longer word
+            if m_end not in words.start_set and text[m_end:m_end + 1] not in self.lex.stop_chars \
+                    and not text.startswith(self.lex.person_titles, m_end):
+                continue  # the suffix is the head of a longer word (but 协会|会长: jieba's 协会会长)
             if text[:m_end].endswith(self.lex.false_endings):
                 continue  # 部署 is not …署, 格局 not …局
             if suffix in self.lex.weak_suffixes and self._noun_follows(m_end, words):
@@ -312,6 +313,10 @@ class SuffixFinder:
                 start = following.end  # 这座城市全面深化…试点: 城市 closes 这座城市, the name starts after it
                 continue
             if start > word.start:
+                continue
+            if word.text.endswith(tuple(lex.name_leading_kinds)) and following is not None and following.end <= suffix_start \
+                    and following.proper and following.text not in lex.generic_words:
+                start = word.end  # 龙头企业驭途科技: the kind word describes the company named after it
                 continue
             if self._opens_name(text, word):
                 break
