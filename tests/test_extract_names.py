@@ -445,3 +445,13 @@ def test_counted_kinds_split_by_jieba_and_names_with_zhi() -> None:
     found = mentions(extract("武汉立足武汉综合保税区、武汉国际陆港区两大开放平台。哈萨克斯坦草原之鹰物流股份公司也前来洽谈。", "武汉市"))
     assert not [n for n in found if n.endswith("开放平台")]
     assert found["哈萨克斯坦草原之鹰物流股份公司"][0] == "Enterprise"
+
+
+def test_known_names_with_their_kind_quoted_kinds_and_areas_dropped_from_a_site_name() -> None:
+    ex = extract("支持卡奥斯COSMOPlat工业互联网平台发展。建设一批“智慧商圈”。依托长江港口群延伸港口服务功能。"
+                 "建设鄂东临空经济示范区。临空经济示范区集聚企业200家。", "武汉市")
+    found = mentions(ex)
+    assert found["卡奥斯COSMOPlat工业互联网平台"] == ("Platform", "卡奥斯COSMOPlat")  # the known platform, by its kind
+    assert "智慧商圈" not in found and "“智慧商圈”" not in found
+    assert not [n for n in found if n.endswith("港口")]
+    assert found["临空经济示范区"] == ("Zone", "鄂东临空经济示范区")

@@ -46,8 +46,9 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
     mentions, aliases = _apply_alias_definitions(text, mentions, sentences, lex)
     mentions, abbreviations = _link_abbreviations(mentions)
     mentions, expanded = _link_known_short_forms(mentions, lex)
+    mentions, kinded = _link_kind_suffixed_known(mentions, words, lex)
     mentions, unplaced = _link_place_dropped(text, mentions, sentences, words, lex)
-    return mentions, aliases + abbreviations + expanded + unplaced
+    return mentions, aliases + abbreviations + expanded + kinded + unplaced
 
 
 PROPAGATED_RULES = {"apposition", "quoted", "suffix", "enumeration", "place-body", "demonstrated", "venue"}
@@ -131,6 +132,10 @@ def _link_abbreviations(mentions: list[Mention]) -> tuple[list[Mention], list[tu
         short = PERIOD.sub("", normalise(m.key))
         for full in longer:
             key = PERIOD.sub("", normalise(full.key))
+            if full.cls == m.cls and m.cls in SITE_NAMES and len(short) >= 6 and len(key) - len(short) in (2, 3) \
+                    and key.endswith(short) and m.rule == full.rule == "suffix":
+                owners[m.key] = full  # 临空经济示范区 for 胶东临空经济示范区: a site without the area opening its name
+                break
             if full.cls != m.cls or len(key) <= len(short) + 2 or m.cls in SITE_NAMES:
                 continue  # 武汉经济技术开发区 is no short form of 武汉临空港经济技术开发区: sites differ by one word
             if (key[0] == short[0] and key[-2:] == short[-2:] and short not in key and _subsequence(short, key)) \
@@ -164,6 +169,26 @@ def _link_known_short_forms(mentions: list[Mention], lex: Lexicon) -> tuple[list
         return mentions, []
     linked = [replace(m, rule="alias", name=owners[m.key]) if m.key in owners else m for m in mentions]
     return linked, list(owners.items())
+
+
+def _link_kind_suffixed_known(mentions: list[Mention], words: Words, lex: Lexicon) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """卡奥斯COSMOPlat工业互联网平台 is 卡奥斯COSMOPlat: a known name of the class followed only by
+    generic words (the kind it is) names the known entity."""
+    gaz = lex.gazetteer
+    links: dict[str, str] = {}
+    for m in mentions:
+        if m.rule in ("alias", "gazetteer"):
+            continue
+        known = next((m.text[:n] for n in gaz.lengths if n < len(m.text) and m.text[:n] in gaz.names), "")
+        canonical, cls = gaz.names.get(known, ("", ""))
+        rest = words.between(m.start + len(known), m.end)
+        if known and cls == m.cls and rest and rest[0].start == m.start + len(known) and rest[-1].end == m.end \
+                and all(w.text in lex.generic_words or w.text in lex.suffixes.get(cls, ()) for w in rest):
+            links[m.key] = canonical
+    if not links:
+        return mentions, []
+    linked = [replace(m, rule="alias", name=links[m.key]) if m.key in links else m for m in mentions]
+    return linked, list(links.items())
 
 
 def _link_place_dropped(text: str, mentions: list[Mention], sentences: list[Sentence], words: Words,

@@ -30,7 +30,7 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
             end = m.end() if hit.group() in lex.list_suffixes else m.end() + hit.end()
             year = EDITION_YEAR.search(text, max(0, m.start() - 4), m.start())
             yield Candidate(year.start() if year else m.start(), end, cls, "quoted", 70)  # 2024“乐购武汉”消费促进年
-        elif inner and _named_before_kind(m.group(1)[:-len(inner)], lex) and not m.group(1).endswith(lex.false_endings):
+        elif inner and _named_before_kind(m.group(1), inner, lex) and not m.group(1).endswith(lex.false_endings):
             yield Candidate(m.start(1), m.end(1), suffix_finder.suffix_class[inner], "quoted", 70)
         elif nickname := _nickname(text, m, words, lex, suffix_finder):
             yield nickname
@@ -45,11 +45,13 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
 EDITION_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{2}$")
 
 
-def _named_before_kind(body: str, lex: Lexicon) -> bool:
+def _named_before_kind(content: str, inner: str, lex: Lexicon) -> bool:
     """“货兑宝平台” names a platform; “首批示范区” only counts one of a kind: a batch or a tier word
     before the kind word is no name."""
-    body = lex.batch_words.sub("", body)
-    return len(body) >= 2 and body not in lex.tier_prefixes and body not in lex.level_prefixes
+    body = content[:-len(inner)]
+    body, kind = lex.batch_words.sub("", body), content[len(body):]
+    return len(body) >= 2 and body not in lex.tier_prefixes and body not in lex.level_prefixes \
+        and not (body in lex.generic_words and kind in lex.generic_words)  # “智慧商圈”: a kind of thing, quoted
 
 
 def _nickname(text: str, quote: re.Match[str], words: Words, lex: Lexicon,
