@@ -182,7 +182,8 @@ def _link_kind_suffixed_known(mentions: list[Mention], words: Words, lex: Lexico
         known = next((m.text[:n] for n in gaz.lengths if n < len(m.text) and m.text[:n] in gaz.names), "")
         canonical, cls = gaz.names.get(known, ("", ""))
         rest = words.between(m.start + len(known), m.end)
-        if known and cls == m.cls and rest and rest[0].start == m.start + len(known) and rest[-1].end == m.end \
+        if known and cls == m.cls and cls in lex.kind_suffixed_classes and rest and rest[0].start == m.start + len(known) \
+                and rest[-1].end == m.end \
                 and all(w.text in lex.generic_words or w.text in lex.suffixes.get(cls, ()) for w in rest):
             links[m.key] = canonical
     if not links:

@@ -107,6 +107,7 @@ class Lexicon:
     site_frame_endings: tuple[str, ...] = ()
     titles_after_name: tuple[str, ...] = ()
     name_leading_kinds: dict[str, str] = field(default_factory=dict)
+    kind_suffixed_classes: frozenset[str] = frozenset()
     enumeration_glue: tuple[str, ...] = ()
     inner_conjunctions: frozenset[str] = frozenset()
     weak_suffixes: frozenset[str] = frozenset()
