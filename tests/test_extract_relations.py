@@ -345,3 +345,12 @@ def test_fairs_set_up_side_events_joint_hosts_and_heads_of_associations() -> Non
     assert mentions(ex)["巴基斯坦拉合尔软件协会"][0] == "Organization"
     assert mentions(ex)["驭途科技"][0] == "Enterprise"
     assert ("黄陂区", "reliesOn", "武汉国际陆港") in found
+
+
+def test_an_area_word_is_no_verb_and_a_bare_qu_stands_for_the_zone_named_last() -> None:
+    found = short_relations(extract(
+        "初夏时节，武汉新区辖区内的北湖数字服务产业园里人来车往。武汉依托武汉经济技术开发区（以下简称“汉经开”）发展汽车服务。"
+        "汉经开坐拥整车及零部件企业400余家，区内的武汉汽车研发服务产业园由武汉长汽科创发展集团有限公司投资运营。", "武汉市"))
+    assert ("北湖数字服务产业园", "locatedIn", "武汉新区") in found
+    assert not any(p == "partOf" and s == "北湖数字服务产业园" for s, p, o in found)
+    assert ("武汉汽车研发服务产业园", "locatedIn", "汉经开") in found

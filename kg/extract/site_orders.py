@@ -56,8 +56,8 @@ class SiteOrders(Discourse):
         if self.adverbials is not None:  # 区内先后引进A: adverbs may stand between the word and the verb
             before = next((before[:i] for i in range(len(before) + 1) if self.adverbials.fullmatch(before[i:])), before)
         word = next((a for a in sorted(anaphors, key=len, reverse=True) if before.endswith(a)), None)
-        if word is None:
-            return []
+        if word is None or any(m.end == t0 for m in mentions):
+            return []  # 东湖高新区内的A: a name, not a word standing for one (host_before's)
         at = max(0, t0 - 8) + len(before) - len(word)
         # the site the text is about (X位于P，区内已吸引A: X, not P), of the word's kind if one is named
         host = self._antecedent_of(anaphors[word], rule, text, mentions, at, "object")
