@@ -354,3 +354,13 @@ def test_an_area_word_is_no_verb_and_a_bare_qu_stands_for_the_zone_named_last() 
     assert ("北湖数字服务产业园", "locatedIn", "武汉新区") in found
     assert not any(p == "partOf" and s == "北湖数字服务产业园" for s, p, o in found)
     assert ("武汉汽车研发服务产业园", "locatedIn", "汉经开") in found
+
+
+def test_the_city_s_pronoun_takes_part_holding_well_is_holding_and_jishen_is_a_title_verb() -> None:
+    found = short_relations(extract(
+        "我市连续三年组团参加中国国际服务贸易交易会。我市企业参加中国国际进口博览会。办好中国中部投资贸易博览会。"
+        "武汉斗鱼网络科技有限公司等4家企业跻身国家文化出口重点企业。", "武汉市"))
+    assert ("武汉市", "participatesIn", "中国国际服务贸易交易会") in found
+    assert not any(o == "中国国际进口博览会" for s, p, o in found)  # the city's companies, unnamed, take part
+    assert ("中国中部投资贸易博览会", "heldIn", "武汉市") in found
+    assert ("武汉斗鱼网络科技有限公司", "designatedAs", "国家文化出口重点企业") in found

@@ -122,6 +122,8 @@ class RelationFinder(SiteOrders, EventOrders):
             s = None  # X由A运营，两个园区均位于P: the clause's own subject, unnamed, is in P
         if s is None and rule.get("fallback_subject") == "place" and not self._counted(text, t0, t1):
             s = place
+        if s is None and place is not None and fits(place, rule, "subject") and self._pronoun_opens(rule, text, t0):
+            s = place  # 我市连续三年组团参加E: the clause's pronoun is the document's place
         o = self._after(rule, mentions, t1, "object", text)
         if o is None or o.start - t1 > 6:
             o = self._kind_after(rule, text, mentions, t1, "object") or o
@@ -136,6 +138,14 @@ class RelationFinder(SiteOrders, EventOrders):
             o = here[-1] if here else self._recent(rule, "object", classes)
         pairs = self._pairs(text, mentions, s, o, rule)
         return pairs + [(m, o) for m in joined if pairs and o is not None and m is not s]
+
+    def _pronoun_opens(self, rule: dict[str, Any], text: str, t0: int) -> bool:
+        """我市连续三年组团参加…: the clause opens with the document's place pronoun and names no
+        crowd of its own before the trigger (我市企业参加: the companies take part)."""
+        clause = _clause_start(text, t0, t0)
+        crowd = tuple(rule.get("unnamed_subjects", ()))
+        return bool(self.place_pronoun and self.place_pronoun.match(text, clause)) \
+            and not any(w in text[clause:t0] for w in crowd)
 
     @staticmethod
     def _carrier(rule: dict[str, Any], text: str, mentions: list[Mention], s: Mention) -> Mention:
