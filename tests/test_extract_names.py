@@ -455,3 +455,11 @@ def test_known_names_with_their_kind_quoted_kinds_and_areas_dropped_from_a_site_
     assert "智慧商圈" not in found and "“智慧商圈”" not in found
     assert not [n for n in found if n.endswith("港口")]
     assert found["临空经济示范区"] == ("Zone", "鄂东临空经济示范区")
+
+
+def test_a_product_quoted_after_an_insurer_word_and_counted_projects_in_quotes_are_no_names() -> None:
+    found = mentions(extract("武汉城市定制型商业健康补充保险“江城e保”上线。现场签下21个项目“大单”。"
+                             "综合服务平台“汉贸通”上线。", "武汉市"))
+    assert not [n for n in found if n.endswith("保险")]
+    assert "“大单”" not in found and "大单" not in found
+    assert found["“汉贸通”"][0] == "Platform"

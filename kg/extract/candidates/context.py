@@ -116,14 +116,16 @@ def _owner(text: str, quote_start: int, words: Words, lex: Lexicon) -> Candidate
 
 def appositions(text: str, lex: Lexicon, suffix_finder: SuffixFinder) -> Iterator[Candidate]:
     """综合服务平台“蓉贸通”: a quoted name right after a class word takes that word's class."""
+    counted = re.compile(f"(?:{lex.counted})$")
     for m in QUOTED.finditer(text):
         before = text[max(0, m.start() - 6):m.start()]
         if suffix_at_end(m.group(1), suffix_finder):
             continue  # 光谷“星火创新团队”: a quoted name with a class word of its own keeps its class
         for suffix, cls in suffix_finder.suffix_class.items():
             if before.endswith(suffix) and cls in lex.apposition_classes and len(m.group(1)) >= 2:
-                yield Candidate(m.start(), m.end(), cls, "apposition", 65)
-                break
+                if not counted.search(text, max(0, m.start() - len(suffix) - 6), m.start() - len(suffix)):
+                    yield Candidate(m.start(), m.end(), cls, "apposition", 65)
+                break  # 21个项目“大单”: counted things, described in quotes, are no name
 
 
 def kind_led_names(text: str, words: Words, lex: Lexicon) -> Iterator[Candidate]:

@@ -59,8 +59,8 @@ class SuffixFinder:
                 continue  # the suffix is the head of a longer word (but 协会|会长: jieba's 协会会长)
             if text[:m_end].endswith(self.lex.false_endings):
                 continue  # 部署 is not …署, 格局 not …局
-            if suffix in self.lex.weak_suffixes and self._noun_follows(m_end, words):
-                continue  # 新一轮科技浪潮: 科技 heads a longer phrase
+            if suffix in self.lex.weak_suffixes and (self._noun_follows(m_end, words) or text[m_end:m_end + 1] == "“"):
+                continue  # 新一轮科技浪潮: 科技 heads a longer phrase; …补充保险“琴岛e保”: a product the quote names
             cls = self.suffix_class[suffix]
             if text[m_start - 1:m_start] == "“" and text[m_end:m_end + 1] == "”":
                 m_start, m_end = m_start - 1, m_end + 1  # 综合竞争力“百强”: the suffix in quotes
