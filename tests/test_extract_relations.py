@@ -364,3 +364,18 @@ def test_the_city_s_pronoun_takes_part_holding_well_is_holding_and_jishen_is_a_t
     assert not any(o == "中国国际进口博览会" for s, p, o in found)  # the city's companies, unnamed, take part
     assert ("中国中部投资贸易博览会", "heldIn", "武汉市") in found
     assert ("武汉斗鱼网络科技有限公司", "designatedAs", "国家文化出口重点企业") in found
+
+
+def test_a_role_taken_with_zuowei_registered_sites_and_using_strengths() -> None:
+    ex = extract("安家东湖高新区的武汉筑云算力科技有限公司首发了新平台；注册于洪山区的武汉数标科技有限公司签下合同。"
+                 "作为湖北省数字服务出口基地，武汉大数据科创城内有武汉黔程数据服务有限公司、武汉云栈信息技术有限公司等企业。"
+                 "武汉利用武汉大学、华中科技大学等高校的人才优势发展服务外包。利用东湖高新区和武汉经开区等国家战略部署，吸引企业。", "武汉市")
+    assert mentions(ex)["湖北省数字服务出口基地"][0] == "Designation"
+    found = short_relations(ex)
+    assert ("武汉筑云算力科技有限公司", "locatedIn", "东湖高新区") in found
+    assert ("武汉数标科技有限公司", "locatedIn", "洪山区") in found
+    assert ("武汉大数据科创城", "designatedAs", "湖北省数字服务出口基地") in found
+    assert {("武汉黔程数据服务有限公司", "locatedIn", "武汉大数据科创城"),
+            ("武汉云栈信息技术有限公司", "locatedIn", "武汉大数据科创城")} <= found
+    assert {("武汉", "reliesOn", "武汉大学"), ("武汉", "reliesOn", "华中科技大学")} <= found
+    assert not any(p == "reliesOn" and o == "武汉经开区" for s, p, o in found)

@@ -103,6 +103,11 @@ def _titles_by_context(text: str, mentions: list[Mention], lex: Lexicon) -> list
             retyped[m.key] = _title_class(m.cls)
             continue
         bid = before.endswith(lex.bid_verbs) and text.startswith(lex.designation_prefixes, m.start)
+        # 作为贵州省数字服务出口基地，贵阳大数据科创城…: a site the clause opens with as a role is a title
+        role = before.endswith(lex.role_verbs) and m.cls in lex.title_classes and text.startswith("，", m.end)
+        if role:
+            retyped[m.key] = _title_class(m.cls)
+            continue
         if not (bid or before.endswith(lex.title_verbs)):
             continue
         for member in group(mentions, m, text):

@@ -108,6 +108,7 @@ class Lexicon:
     titles_after_name: tuple[str, ...] = ()
     name_leading_kinds: dict[str, str] = field(default_factory=dict)
     kind_suffixed_classes: frozenset[str] = frozenset()
+    role_verbs: tuple[str, ...] = ()
     enumeration_glue: tuple[str, ...] = ()
     inner_conjunctions: frozenset[str] = frozenset()
     weak_suffixes: frozenset[str] = frozenset()
