@@ -74,3 +74,12 @@ def test_a_described_company_is_located_where_its_description_says() -> None:
                                     "这家总部位于武汉东湖新技术开发区的企业，客户遍及中亚各国。", "武汉市"))
     assert ("武汉天山云数据服务有限公司", "locatedIn", "武汉东湖新技术开发区") in found
     assert not any(s == "中亚" for s, p, o in found)
+
+
+def test_qu_nei_stands_for_the_area_the_sentence_is_about_zone_or_park() -> None:
+    found = short_relations(extract(
+        "位于江夏区的中国（湖北）自由贸易试验区武汉片区（以下简称“武汉自贸片区”）服务贸易加快集聚。"
+        "作为国家数字服务出口基地，汉口中央商务区上半年实现数字服务出口212.4亿元，区内集聚了武汉云途跨境信息服务有限公司等一批企业。",
+        "武汉市"))
+    assert ("武汉云途跨境信息服务有限公司", "locatedIn", "汉口中央商务区") in found
+    assert not any(s == "武汉云途跨境信息服务有限公司" and o == "武汉自贸片区" for s, p, o in found)

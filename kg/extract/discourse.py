@@ -14,6 +14,9 @@ from kg.extract.clauses import (CLAUSE_BREAK, LIST_BEFORE_DENG, _clause_start, _
 from kg.model import Mention
 
 SITE_KINDS = frozenset({"Base", "Park", "Zone"})  # an anaphor of one site kind may stand for another
+# 区内 stands for a zone or a park alike (天河中央商务区…，区内集聚了…): the word ``Area`` in a rule's anaphors
+ANY_AREA = "Area"
+AREA_KINDS = frozenset({"Park", "Zone"})
 
 
 class Discourse:
@@ -75,7 +78,8 @@ class Discourse:
         (a name opening its clause) to one named as an object; a site of another kind when the text
         names none of this one (该基地 for a park that holds a base's title)."""
         earlier = [m for m in self.history[-12:] + [m for m in mentions if m.end <= before_at] if fits(m, rule, role)]
-        before = [m for m in earlier if kind in class_names(m.cls)]
+        before = [m for m in earlier if kind in class_names(m.cls)
+                  or (kind == ANY_AREA and class_names(m.cls) & AREA_KINDS)]
         if not before and kind in SITE_KINDS:
             before = [m for m in earlier if class_names(m.cls) & SITE_KINDS]
         if not before:
