@@ -379,3 +379,11 @@ def test_a_role_taken_with_zuowei_registered_sites_and_using_strengths() -> None
             ("武汉云栈信息技术有限公司", "locatedIn", "武汉大数据科创城")} <= found
     assert {("武汉", "reliesOn", "武汉大学"), ("武汉", "reliesOn", "华中科技大学")} <= found
     assert not any(p == "reliesOn" and o == "武汉经开区" for s, p, o in found)
+
+
+def test_a_registered_company_keeps_its_verbs_and_an_operator_needs_the_thing_the_sentence_names() -> None:
+    ex = extract("光谷企业联合建设了中药研发检测公共服务平台。位于东湖高新区内的武汉东湖综合保税区于2016年经国务院批准设立，"
+                 "由武汉综保投资建设有限公司负责开发运营。该基地地处江夏区，由武汉江城文旅发展集团有限公司投资建设并运营。", "武汉市")
+    assert mentions(ex)["武汉综保投资建设有限公司"][0] == "Enterprise"
+    found = short_relations(ex)
+    assert not any(s == "武汉综保投资建设有限公司" and p == "operates" for s, p, o in found)

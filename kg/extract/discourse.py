@@ -28,6 +28,7 @@ class Discourse:
         adverbials = lex.clause_adverbials if lex else ()
         place_pronouns = tuple(lex.place_pronouns) if lex else ()
         determiners = lex.anaphor_determiners + lex.describing_determiners if lex else ()
+        self.determiners: tuple[str, ...] = determiners + (lex.edition_determiners if lex else ())
         self.kinds: dict[str, str] = lex.enumeration_heads if lex else {}
         # 青海藏毯国际产业园位于南川工业园区，2019年入选…: a clause of only these (times, adverbs) has
         # no subject of its own; it goes on about the sentence's topic
@@ -53,6 +54,10 @@ class Discourse:
         markers = lex.object_markers if lex else ()
         self.object_marker = re.compile(f"(?:{alternation(markers)})$") if markers else None
         self.history: list[Mention] = []
+
+    def refers_back(self, phrase: str) -> bool:
+        """该基地, 本届展会: the phrase has a determiner that points to something named before."""
+        return any(d in phrase for d in self.determiners)
 
     @staticmethod
     def _listed(rule: dict[str, Any], text: str, mentions: list[Mention], s: Mention) -> Mention:

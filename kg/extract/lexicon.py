@@ -109,6 +109,7 @@ class Lexicon:
     name_leading_kinds: dict[str, str] = field(default_factory=dict)
     kind_suffixed_classes: frozenset[str] = frozenset()
     role_verbs: tuple[str, ...] = ()
+    edition_determiners: tuple[str, ...] = ()
     enumeration_glue: tuple[str, ...] = ()
     inner_conjunctions: frozenset[str] = frozenset()
     weak_suffixes: frozenset[str] = frozenset()

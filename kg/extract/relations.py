@@ -239,7 +239,11 @@ class RelationFinder(SiteOrders, EventOrders):
             # 该枢纽以…为依托，由A统一运营: the clause opened by 由 is about the sentence's topic
             topic = self._topic(rule | {"subject": rule[thing_role], "subject_not": []}, text, mentions, by)
             things = [topic] if topic else things
-        if not things:  # 本届展会由…主办: the thing named last in the sentences just before
+        opening = text[_sentence_start(text, t0):max(by, 0)]
+        if not things and (self.refers_back(opening) or not any(
+                _sentence_start(text, t0) <= m.start and m.end <= max(by, 0) for m in mentions)):
+            # 本届展会由…主办, 该基地地处P，由A运营: the thing named last in the sentences just before
+            # (not when the sentence names its own, of another kind: 西宁综合保税区…，由A负责开发运营)
             recent = self._recent(rule, thing_role)
             things = [recent] if recent else []
         if not agents or not things:

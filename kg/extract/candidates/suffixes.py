@@ -295,9 +295,10 @@ class SuffixFinder:
         if text[start:start + 1] == "“" and "”" in text[start:suffix_start]:
             return start  # “黄河之礼”数字文创海外推广项目: after a quoted label, verbs are the name's words
         inside = words.between(start, suffix_start)
+        registered = text.startswith(lex.legal_forms, suffix_start)  # 西宁综保投资建设有限公司: verbs are its words
         for word in inside[1:]:
             if (word.text in lex.leading_verbs and word.flag in ("v", "vn") and not word.proper
-                    and word.text not in lex.inner_name_words):
+                    and word.text not in lex.inner_name_words and not registered):
                 start = word.end  # 青岛接过全面深化…试点: the name starts after 接过
             elif (word.flag in INNER_BREAK_FLAGS and not self._name_word(word) and word.text not in lex.inner_name_words
                   and word.text not in lex.inner_conjunctions and not quoted_at(text, word.start)):
