@@ -83,3 +83,9 @@ def test_qu_nei_stands_for_the_area_the_sentence_is_about_zone_or_park() -> None
         "武汉市"))
     assert ("武汉云途跨境信息服务有限公司", "locatedIn", "汉口中央商务区") in found
     assert not any(s == "武汉云途跨境信息服务有限公司" and o == "武汉自贸片区" for s, p, o in found)
+
+
+def test_a_counted_kind_opening_a_clause_stands_for_the_last_named_of_that_kind() -> None:
+    found = short_relations(extract("该枢纽以武汉朝阳物流园区和武汉双寨物流园区为依托，由武汉陆港物流集团有限公司统一运营，"
+                                    "两个园区均位于江夏区。", "武汉市"))
+    assert {("武汉朝阳物流园区", "locatedIn", "江夏区"), ("武汉双寨物流园区", "locatedIn", "江夏区")} <= found

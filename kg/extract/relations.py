@@ -136,6 +136,10 @@ class RelationFinder(SiteOrders, EventOrders):
             classes = rule.get("fallback_classes")
             here = [m for m in mentions if m.end <= t0 and fits(m, rule, "object") and (not classes or allowed(m, classes))]
             o = here[-1] if here else self._recent(rule, "object", classes)
+        if s is None and o is not None:
+            counted = self._counted_kind(rule, text, mentions, t0)  # 两个园区均位于P
+            if counted:
+                return [(m, o) for m in counted]
         pairs = self._pairs(text, mentions, s, o, rule)
         return pairs + [(m, o) for m in joined if pairs and o is not None and m is not s]
 
