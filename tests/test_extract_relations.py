@@ -387,3 +387,8 @@ def test_a_registered_company_keeps_its_verbs_and_an_operator_needs_the_thing_th
     assert mentions(ex)["武汉综保投资建设有限公司"][0] == "Enterprise"
     found = short_relations(ex)
     assert not any(s == "武汉综保投资建设有限公司" and p == "operates" for s, p, o in found)
+
+
+def test_qizhong_goes_on_with_the_sites_a_city_has_in_the_sentence_before() -> None:
+    found = short_relations(extract("武汉拥有两个国家级服务出口基地。其中，国家人力资源服务出口基地已吸引100家企业入驻。", "武汉市"))
+    assert ("国家人力资源服务出口基地", "locatedIn", "武汉") in found

@@ -24,6 +24,8 @@ class SiteOrders(Discourse):
         """P集聚…企业600余家，其中A、B…: the ones named after 其中 are among those P hosts."""
         verbs = tuple(rule.get("host_verbs", ()))
         start = _sentence_start(text, t0)  # …集聚企业600余家；其中，A…: the host may be in the clause before the semicolon
+        if start == t0 and start > 0:
+            start = _sentence_start(text, start - 1)  # …拥有两个基地。其中，A…: 其中 goes on with the sentence before
         earlier = [m for m in self.history if m.start >= start] + mentions
         hosts = [m for m in earlier if m.end <= t0 and fits(m, rule, "object")
                  and any(v in text[m.end:t0] for v in verbs)]
