@@ -172,3 +172,9 @@ def test_a_fair_named_a_paragraph_before_is_where_exhibitors_appear() -> None:
     found = short_relations(extract(text, "武汉市"))
     assert ("武汉天山云数据服务有限公司", "participatesIn", normalise("2021中国（湖北）服务贸易博览会")) in found \
         or ("武汉天山云数据服务有限公司", "participatesIn", normalise("中国（湖北）服务贸易博览会")) in found
+
+
+def test_a_city_convening_a_meeting_holds_it_but_a_body_s_meeting_is_not_placed_by_default() -> None:
+    found = short_relations(extract("3月5日，商务部召开2025年服务贸易工作会议。今年以来，武汉动作频频，召开全市服务业高质量发展大会。", "武汉市"))
+    assert not any(p == "heldIn" and "服务贸易工作会议" in s for s, p, o in found)
+    assert any(p == "heldIn" and s.endswith("服务业高质量发展大会") for s, p, o in found)

@@ -196,8 +196,10 @@ class RelationFinder(SiteOrders, EventOrders):
     def _subject_after(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         s = self._after(rule, mentions, t1, "subject", text)
         o = self._before(rule, text, mentions, t0, "object")
-        if o is None and rule.get("fallback_object") == "place":
-            o = place
+        clause = _clause_start(text, t0, t0)
+        agents = [m for m in mentions if clause <= m.start and m.end <= t0 and allowed(m, rule.get("fallback_unless", []))]
+        if o is None and rule.get("fallback_object") == "place" and not agents:
+            o = place  # 成功举办E: in the document's city; not 商务部召开E, the body's own meeting
         if o is None and rule.get("fallback_object") == "recent":  # 参展企业包括A、B: the event named last
             o = self._recent(rule, "object", rule.get("fallback_classes"))
         if o is None and rule.get("fallback_object") == "clause_opener":  # X（…）是…载体，下辖A、B: X
