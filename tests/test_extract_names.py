@@ -463,3 +463,16 @@ def test_a_product_quoted_after_an_insurer_word_and_counted_projects_in_quotes_a
     assert not [n for n in found if n.endswith("保险")]
     assert "“大单”" not in found and "大单" not in found
     assert found["“汉贸通”"][0] == "Platform"
+
+
+def test_more_kinds_by_suffix_and_adjacency_words_end_names() -> None:
+    found = mentions(extract("召开2020年洪山区服务外包企业复工复产推进会。举办湖北离岸服务外包项目路演会。建设全国一体化算力网络湖北枢纽节点，"
+                             "推进武汉国际港务区建设。武汉长江新区毗邻武汉天河国际机场，园区已有武汉椰云数字科技有限公司等企业。"
+                             "武汉晋译科技入选中国服务外包成长型企业50强。代表团访问乌兰巴托。", "武汉市"))
+    assert found["2020年洪山区服务外包企业复工复产推进会"][0] == "Event"
+    assert found["湖北离岸服务外包项目路演会"][0] == "Event"
+    assert found["全国一体化算力网络湖北枢纽节点"][0] == "Base"
+    assert found["武汉国际港务区"][0] == "Zone"
+    assert found["武汉天河国际机场"][0] == "Place" and "武汉椰云数字科技有限公司" in found
+    assert found["中国服务外包成长型企业50强"][0] == "Designation"
+    assert found["乌兰巴托"][0] == "City"
