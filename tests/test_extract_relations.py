@@ -392,3 +392,13 @@ def test_a_registered_company_keeps_its_verbs_and_an_operator_needs_the_thing_th
 def test_qizhong_goes_on_with_the_sites_a_city_has_in_the_sentence_before() -> None:
     found = short_relations(extract("武汉拥有两个国家级服务出口基地。其中，国家人力资源服务出口基地已吸引100家企业入驻。", "武汉市"))
     assert ("国家人力资源服务出口基地", "locatedIn", "武汉") in found
+
+
+def test_conditions_and_bids_confer_no_title_on_the_city_and_a_core_area_places_a_park() -> None:
+    found = short_relations(extract(
+        "对首次入选中国服务外包领军企业的，给予100万元奖励，被认定为湖北省服务外包重点企业的，给予30万元奖励。"
+        "同时，积极争取纳入全面深化服务贸易创新发展试点。推动位于东湖高新技术开发区（以下简称“东湖高新区”）核心区的光谷软件园扩容提质。"
+        "支持企业参加在北京举办的中国国际服务贸易交易会和中国武汉投资贸易洽谈会。", "武汉市"))
+    assert not any(p == "designatedAs" and s in ("武汉", "武汉市") for s, p, o in found)
+    assert ("光谷软件园", "locatedIn", "东湖高新区") in found
+    assert ("中国国际服务贸易交易会", "heldIn", "北京") in found

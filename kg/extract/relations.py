@@ -40,6 +40,10 @@ class RelationFinder(SiteOrders, EventOrders):
     def __init__(self, rules: list[dict[str, Any]], lex: Lexicon | None = None) -> None:
         super().__init__(lex)
         self.rules = rules
+        self.conditional_openers: tuple[str, ...] = lex.conditional_openers if lex else ()
+        self.bid_words: tuple[str, ...] = lex.bid_words if lex else ()
+        # 位于P的S, 位于P（…）核心区的S: what may stand between the place and 的
+        self.site_filler = re.compile(f"(?:{alternation(lex.site_fillers)})?的" if lex and lex.site_fillers else "的")
         self.respectively = lex.respectively_words if lex else ()  # A和B分别入选X和Y: A→X, B→Y
         self.count = re.compile(lex.counted if lex else r"(?!)")  # 8个案例入选: a count of the things a rule is about
         self.orders: dict[str, Callable[..., list[tuple[Mention, Mention]]]] = {
@@ -120,7 +124,8 @@ class RelationFinder(SiteOrders, EventOrders):
             s = self._carried_subject(rule, text, mentions, s, t0)
         elif s is not None and CLAUSE_BREAK.search(text, s.end, t0) and self._own_subject(rule, text, mentions, t0):
             s = None  # X由A运营，两个园区均位于P: the clause's own subject, unnamed, is in P
-        if s is None and rule.get("fallback_subject") == "place" and not self._counted(text, t0, t1):
+        if s is None and rule.get("fallback_subject") == "place" and not self._counted(text, t0, t1) \
+                and not self._hypothetical(text, t0):
             s = place
         if s is None and place is not None and fits(place, rule, "subject") and self._pronoun_opens(rule, text, t0):
             s = place  # 我市连续三年组团参加E: the clause's pronoun is the document's place
@@ -142,6 +147,15 @@ class RelationFinder(SiteOrders, EventOrders):
                 return [(m, o) for m in counted]
         pairs = self._pairs(text, mentions, s, o, rule)
         return pairs + [(m, o) for m in joined if pairs and o is not None and m is not s]
+
+    def _hypothetical(self, text: str, t0: int) -> bool:
+        """对首次入选…的，给予奖励; 被认定为…的; 积极争取纳入…: a condition or a bid, no one holds the
+        title yet."""
+        clause = _clause_start(text, t0, t0)
+        brk = CLAUSE_BREAK.search(text, t0)
+        whole = text[clause:brk.start() if brk else len(text)]
+        return whole.startswith(self.conditional_openers) or whole.endswith("的") \
+            or any(w in text[clause:t0] for w in self.bid_words)
 
     def _pronoun_opens(self, rule: dict[str, Any], text: str, t0: int) -> bool:
         """我市连续三年组团参加…: the clause opens with the document's place pronoun and names no
@@ -296,8 +310,8 @@ class RelationFinder(SiteOrders, EventOrders):
             aside = ALIAS_DEFINITION.match(text, o.end)
             after = aside.end() if aside else o.end  # 位于P（以下简称“p”）的S: the aside names P again
             s = self._after(rule, mentions, after, "subject")
-            if s is not None and text[after:s.start] == "的":
-                return [(s, o)]  # 位于P的S
+            if s is not None and self.site_filler.fullmatch(text, after, s.start):
+                return [(s, o)]  # 位于P的S, 位于P核心区的S
             described = self.described.match(text, _clause_start(text, t0, t0)) if self.described else None
             if described and described.start(1) == after + 1:
                 # 这家总部位于P的企业，…: the one of that kind named last is in P

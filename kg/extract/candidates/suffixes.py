@@ -185,6 +185,8 @@ class SuffixFinder:
         run = text[opened:suffix_start]
         if (start is not None and start <= opened) or "的" in run or any(c in self.lex.stop_chars for c in run):
             return start
+        if re.search(f"(?:{alternation(tuple(self.lex.suffixes.get('Event', ())))})(?:和|与|及)", run):
+            return start  # 举办的中国国际服务贸易交易会和中国兰州投资贸易洽谈会: two events, the walk's own start
         return opened
 
     def _edition(self, text: str, start: int, end: int, cls: str) -> Candidate:
