@@ -402,3 +402,11 @@ def test_conditions_and_bids_confer_no_title_on_the_city_and_a_core_area_places_
     assert not any(p == "designatedAs" and s in ("武汉", "武汉市") for s, p, o in found)
     assert ("光谷软件园", "locatedIn", "东湖高新区") in found
     assert ("中国国际服务贸易交易会", "heldIn", "北京") in found
+
+
+def test_subsidiaries_and_components_are_parts() -> None:
+    found = short_relations(extract("支持武汉丝路云数据科技有限公司拓展功能，该公司为湖北陇投数字产业集团有限公司的下属企业。"
+                                    "武汉综合保税区作为武汉片区的组成部分一并纳入。武汉江城数据有限公司隶属于湖北长江产业投资集团有限公司。", "武汉市"))
+    assert ("武汉丝路云数据科技有限公司", "partOf", "湖北陇投数字产业集团有限公司") in found
+    assert ("武汉综合保税区", "partOf", "武汉片区") in found
+    assert ("武汉江城数据有限公司", "partOf", "湖北长江产业投资集团有限公司") in found

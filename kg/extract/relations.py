@@ -55,7 +55,7 @@ class RelationFinder(SiteOrders, EventOrders):
             "host_before": self._host_before, "at_event": self._at_event, "yi_wei": self._yi_wei,
             "verb_s_wei_o": self._verb_s_wei_o, "among_hosted": self._among_hosted,
             "event_anaphor": self._event_anaphor, "during": self._during, "opening_place": self._opening_place,
-            "here_host": self._here_host, "booth": self._booth,
+            "here_host": self._here_host, "booth": self._booth, "member_of": self._member_of,
         }
 
     def find(self, text: str, sentence: Sentence, mentions: list[Mention], place: Mention | None,

@@ -10,7 +10,7 @@ from kg.extract.discourse import Discourse
 
 class SiteOrders(Discourse):
     """Orders of ``patterns/relations.yaml`` that put tenants in sites: ``host_before``,
-    ``among_hosted``, ``opening_place``, ``anaphor_host`` and ``here_host``."""
+    ``among_hosted``, ``opening_place``, ``anaphor_host``, ``here_host`` and ``member_of``."""
 
     def _host_before(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """东湖高新区内的光谷软件园: the name right before the trigger hosts the name right after it."""
@@ -77,3 +77,14 @@ class SiteOrders(Discourse):
         tenants = [m for m in group(mentions, first, text) if fits(m, rule, "subject")]
         hosts = [m for m in self.history[-12:] + mentions if m.end <= tenants[0].start and fits(m, rule, "object")]
         return [(m, hosts[-1]) for m in tenants] if hosts else []
+
+    def _member_of(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
+        """X为Y的下属单位, 该公司为Y的下属企业, A作为B的组成部分: Y named right before the trigger holds
+        the subject of the clause, or the thing of the anaphor's kind named last."""
+        whole = next((m for m in mentions if m.end == t0 and fits(m, rule, "object")), None)
+        if whole is None:
+            return []
+        part = nearest_before(rule, text, mentions, whole.start, "subject")
+        if part is None or part is whole:
+            part = self._antecedent(rule, text, mentions, whole.start)
+        return [(part, whole)] if part is not None and part.key != whole.key else []
