@@ -410,3 +410,14 @@ def test_subsidiaries_and_components_are_parts() -> None:
     assert ("武汉丝路云数据科技有限公司", "partOf", "湖北陇投数字产业集团有限公司") in found
     assert ("武汉综合保税区", "partOf", "武汉片区") in found
     assert ("武汉江城数据有限公司", "partOf", "湖北长江产业投资集团有限公司") in found
+
+
+def test_the_leader_named_in_the_clause_before_works_with_the_partners_and_zhidian_is_reliance() -> None:
+    found = short_relations(extract(
+        "为贯彻落实《湖北省“十四五”服务贸易发展规划》，由市商务局牵头，会同武汉市发展和改革委员会、武汉海关等部门研究起草了《措施》。"
+        "支持武汉新区以区内的武汉新区综合保税区为支点，申建国家数字服务出口基地。确定武汉新区、东湖高新区为武汉市服务贸易创新发展试点区域。",
+        "武汉市"))
+    assert {("武汉市商务局", "cooperatesWith", "武汉市发展和改革委员会"), ("武汉市商务局", "cooperatesWith", "武汉海关")} <= found \
+        or {("市商务局", "cooperatesWith", "武汉市发展和改革委员会"), ("市商务局", "cooperatesWith", "武汉海关")} <= found
+    assert ("武汉新区", "reliesOn", "武汉新区综合保税区") in found
+    assert ("东湖高新区", "designatedAs", "武汉市服务贸易创新发展试点区域") in found

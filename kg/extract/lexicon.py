@@ -113,6 +113,7 @@ class Lexicon:
     site_fillers: tuple[str, ...] = ()
     conditional_openers: tuple[str, ...] = ()
     bid_words: tuple[str, ...] = ()
+    leading_words: tuple[str, ...] = ()
     enumeration_glue: tuple[str, ...] = ()
     inner_conjunctions: frozenset[str] = frozenset()
     weak_suffixes: frozenset[str] = frozenset()

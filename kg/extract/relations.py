@@ -40,6 +40,8 @@ class RelationFinder(SiteOrders, EventOrders):
     def __init__(self, rules: list[dict[str, Any]], lex: Lexicon | None = None) -> None:
         super().__init__(lex)
         self.rules = rules
+        # 由市商务局牵头，会同…: a clause naming who leads
+        self.leading = re.compile(f"由(.+?)(?:{alternation(lex.leading_words)})") if lex and lex.leading_words else None
         self.conditional_openers: tuple[str, ...] = lex.conditional_openers if lex else ()
         self.bid_words: tuple[str, ...] = lex.bid_words if lex else ()
         # 位于P的S, 位于P（…）核心区的S: what may stand between the place and 的
@@ -376,8 +378,17 @@ class RelationFinder(SiteOrders, EventOrders):
         if any(w in text[partners[-1].end:partners[-1].end + 10] for w in rule.get("not_before", ())):
             return []  # A会同B(近日)印发《…》: issuedBy both, no partnership
         before = [m for m in mentions if clause_start <= m.start and m.end <= t0 and fits(m, rule, "subject")]
-        subject = before[-1] if before else self._clause_opener(rule, text, mentions, clause_start) or place
+        subject = before[-1] if before else self._leader(rule, text, mentions, clause_start) \
+            or self._clause_opener(rule, text, mentions, clause_start) or place
         return [(subject, p) for p in partners]
+
+    def _leader(self, rule: dict[str, Any], text: str, mentions: list[Mention], clause_start: int) -> Mention | None:
+        """由市商务局牵头，会同A、B…: the one leading in the clause just before works with the partners."""
+        previous = _clause_start(text, max(0, clause_start - 1), clause_start)
+        led = self.leading.fullmatch(text, previous, max(previous, clause_start - 1)) if self.leading else None
+        if led is None:
+            return None
+        return next((m for m in mentions if m.start == led.start(1) and fits(m, rule, "subject")), None)
 
     @staticmethod
     def _clause_opener(rule: dict[str, Any], text: str, mentions: list[Mention], clause_start: int,
