@@ -421,3 +421,16 @@ def test_the_leader_named_in_the_clause_before_works_with_the_partners_and_zhidi
         or {("市商务局", "cooperatesWith", "武汉市发展和改革委员会"), ("市商务局", "cooperatesWith", "武汉海关")} <= found
     assert ("武汉新区", "reliesOn", "武汉新区综合保税区") in found
     assert ("东湖高新区", "designatedAs", "武汉市服务贸易创新发展试点区域") in found
+
+
+def test_a_kind_word_before_the_verb_co_builders_platform_builders_and_a_unit_sited_by_its_owner() -> None:
+    found = short_relations(extract(
+        "光谷软件园今年3月入选湖北省服务外包示范园区名单；6月，市商务局为园区授牌“武汉市数字服务贸易集聚区”。"
+        "总部位于北京的华软智联信息技术有限公司将华中交付中心选址于光谷软件园。"
+        "5月18日，由市商务局会同武汉大学共建的武汉服务外包人才实训基地揭牌。"
+        "“汉服通”服务贸易综合服务平台于6月上线，平台由市商务局牵头搭建、武汉数联信息技术有限公司负责日常运营。", "武汉市"))
+    assert ("光谷软件园", "designatedAs", "武汉市数字服务贸易集聚区") in found
+    assert ("华软智联信息技术有限公司", "locatedIn", "光谷软件园") in found
+    assert not any(s == "华中交付中心" and p == "locatedIn" for s, p, o in found)
+    assert ("武汉大学", "operates", "武汉服务外包人才实训基地") in found
+    assert ("武汉数联信息技术有限公司", "operates", normalise("“汉服通”服务贸易综合服务平台")) in found

@@ -136,6 +136,14 @@ class Discourse:
             return None
         return self._antecedent_of(words[word], rule, text, mentions, t1, role)
 
+    def _kind_before(self, rule: dict[str, Any], text: str, mentions: list[Mention], t0: int) -> Mention | None:
+        """为园区授牌, 该基地获评: a kind word (or 该 + kind) right before the trigger stands for the one
+        of that kind named last."""
+        word = next((w for w in sorted(self.kind_words, key=len, reverse=True) if text.endswith(w, 0, t0)), None)
+        if word is None or any(m.end == t0 for m in mentions):
+            return None
+        return self._antecedent_of(self.kind_words[word], rule, text, mentions, t0 - len(word))
+
     def _topic(self, rule: dict[str, Any], text: str, mentions: list[Mention], t0: int) -> Mention | None:
         """青海藏毯国际产业园位于南川工业园区，依托…; 该枢纽以…为依托，由…运营: when the trigger's clause
         names no subject (only times and adverbs before the trigger), the subject is the sentence's

@@ -126,6 +126,8 @@ class RelationFinder(SiteOrders, EventOrders):
             s = self._carried_subject(rule, text, mentions, s, t0)
         elif s is not None and CLAUSE_BREAK.search(text, s.end, t0) and self._own_subject(rule, text, mentions, t0):
             s = None  # X由A运营，两个园区均位于P: the clause's own subject, unnamed, is in P
+        if s is None:
+            s = self._kind_before(rule, text, mentions, t0)  # 市商务局为园区授牌…: the park named last
         if s is None and rule.get("fallback_subject") == "place" and not self._counted(text, t0, t1) \
                 and not self._hypothetical(text, t0):
             s = place
