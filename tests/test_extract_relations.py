@@ -434,3 +434,12 @@ def test_a_kind_word_before_the_verb_co_builders_platform_builders_and_a_unit_si
     assert not any(s == "华中交付中心" and p == "locatedIn" for s, p, o in found)
     assert ("武汉大学", "operates", "武汉服务外包人才实训基地") in found
     assert ("武汉数联信息技术有限公司", "operates", normalise("“汉服通”服务贸易综合服务平台")) in found
+
+
+def test_a_title_in_a_relative_clause_and_companies_landing_in_the_zone_a_sentence_is_about() -> None:
+    found = short_relations(extract(
+        "今年获评湖北省“瞪羚”企业的武汉椰云数字科技有限公司在展会首日首发新平台。"
+        "作为湖北重点园区之一，武汉长江新区毗邻武汉天河国际机场，目前已有武汉椰云数字科技有限公司等1260余家企业落户。", "武汉市"))
+    assert ("武汉椰云数字科技有限公司", "designatedAs", normalise("湖北省“瞪羚”企业")) in found
+    assert ("武汉椰云数字科技有限公司", "locatedIn", "武汉长江新区") in found
+    assert not any(p == "designatedAs" and s in ("武汉", "武汉市") for s, p, o in found)

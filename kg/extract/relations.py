@@ -128,6 +128,8 @@ class RelationFinder(SiteOrders, EventOrders):
             s = None  # X由A运营，两个园区均位于P: the clause's own subject, unnamed, is in P
         if s is None:
             s = self._kind_before(rule, text, mentions, t0)  # 市商务局为园区授牌…: the park named last
+        if s is None:
+            s = self._relative_head(rule, text, mentions, t1)  # 今年获评T的X: X
         if s is None and rule.get("fallback_subject") == "place" and not self._counted(text, t0, t1) \
                 and not self._hypothetical(text, t0):
             s = place
@@ -139,7 +141,9 @@ class RelationFinder(SiteOrders, EventOrders):
         if s is None and o is not None and rule.get("subject_after_clause"):
             return self._clause_subject(rule, text, mentions, o, place)
         if o is None and rule.get("fallback_object") == "place":
-            o = place
+            # 海口江东新区毗邻…，目前已有A等企业落户: the site the sentence is about, else the document's place
+            opener = self._clause_opener(rule, text, mentions, _clause_start(text, t0, t0), "object")
+            o = opener if opener is not None and allowed(opener, ["Zone", "Park"]) else place
         if o is None and rule.get("fallback_object") == "recent":
             # 同期举办的E吸引了…，A、B等高校…参加: this sentence's event first, else the one named last before
             classes = rule.get("fallback_classes")
@@ -151,6 +155,14 @@ class RelationFinder(SiteOrders, EventOrders):
                 return [(m, o) for m in counted]
         pairs = self._pairs(text, mentions, s, o, rule)
         return pairs + [(m, o) for m in joined if pairs and o is not None and m is not s]
+
+    @staticmethod
+    def _relative_head(rule: dict[str, Any], text: str, mentions: list[Mention], t1: int) -> Mention | None:
+        """今年获评T的X, 入选T的X: the object, then 的 and the name the clause qualifies."""
+        o = next((m for m in mentions if m.start >= t1 and fits(m, rule, "object")), None)
+        if o is None or o.start - t1 > 2 or text[o.end:o.end + 1] != "的":
+            return None
+        return next((m for m in mentions if m.start == o.end + 1 and fits(m, rule, "subject")), None)
 
     def _hypothetical(self, text: str, t0: int) -> bool:
         """对首次入选…的，给予奖励; 被认定为…的; 积极争取纳入…: a condition or a bid, no one holds the
