@@ -89,3 +89,11 @@ def test_a_counted_kind_opening_a_clause_stands_for_the_last_named_of_that_kind(
     found = short_relations(extract("该枢纽以武汉朝阳物流园区和武汉双寨物流园区为依托，由武汉陆港物流集团有限公司统一运营，"
                                     "两个园区均位于江夏区。", "武汉市"))
     assert {("武汉朝阳物流园区", "locatedIn", "江夏区"), ("武汉双寨物流园区", "locatedIn", "江夏区")} <= found
+
+
+def test_zhe_jia_and_a_kind_stands_for_the_company_named_last_and_a_joint_document_is_no_partnership() -> None:
+    found = short_relations(extract(
+        "武汉智算云谷科技有限公司的数据标注车间里一派繁忙。这家企业2021年选址于武汉长江新区，去年离岸执行额3200万美元。"
+        "去年10月，市商务局会同湖北省商务厅联合发文，出台《武汉市支持数字服务外包发展若干措施》。", "武汉市"))
+    assert ("武汉智算云谷科技有限公司", "locatedIn", "武汉长江新区") in found
+    assert not any(p == "cooperatesWith" for s, p, o in found)

@@ -49,7 +49,9 @@ class Discourse:
         # 该项目落户…: a determiner and a kind stand for the thing of that kind named last
         self.anaphors = lex.anaphors if lex else {}
         self.kind_words = {**self.bare_kinds, **self.anaphors}  # 落户园区, 入驻该基地
-        self.anaphor = re.compile(f"({alternation(tuple(self.anaphors))})[^，。；：、]{{0,4}}$") if self.anaphors else None
+        # 该项目(已)落户, 这家企业2021年选址于: the anaphor, then a few words or times and adverbs
+        self.anaphor = re.compile(f"({alternation(tuple(self.anaphors))})(?:[^，。；：、]{{0,4}}|(?:{'|'.join(adverbials)})*)$") \
+            if self.anaphors and adverbials else None
         self.anaphor_opening = re.compile(alternation(tuple(self.anaphors))) if self.anaphors else None
         # 这家总部设在南部商务区的企业，…: a determiner, a description and a kind open a clause about
         # the one of that kind named last
@@ -90,7 +92,7 @@ class Discourse:
     def _antecedent(self, rule: dict[str, Any], text: str, mentions: list[Mention], t0: int) -> Mention | None:
         """该项目(已)落户P: the subject is the last thing of the anaphor's kind named before it, in this
         sentence or the ones just before."""
-        hit = self.anaphor.search(text, max(0, t0 - 8), t0) if self.anaphor else None
+        hit = self.anaphor.search(text, max(0, t0 - 16), t0) if self.anaphor else None
         clause = _clause_start(text, t0, t0)
         bare = self.bare_kind.fullmatch(text, clause, t0) if self.bare_kind else None
         if hit is None and bare is None:
