@@ -178,3 +178,11 @@ def test_a_city_convening_a_meeting_holds_it_but_a_body_s_meeting_is_not_placed_
     found = short_relations(extract("3月5日，商务部召开2025年服务贸易工作会议。今年以来，武汉动作频频，召开全市服务业高质量发展大会。", "武汉市"))
     assert not any(p == "heldIn" and "服务贸易工作会议" in s for s, p, o in found)
     assert any(p == "heldIn" and s.endswith("服务业高质量发展大会") for s, p, o in found)
+
+
+def test_an_online_fair_named_by_a_quoted_label_is_an_event_with_its_hosts_and_schools() -> None:
+    found = short_relations(extract("5月28日，“云聘江城”服务外包人才线上招聘会举办，由市商务局主办、湖北省服务外包协会协办，"
+                                    "武汉学院、湖北工商学院等11所院校参加。", "武汉市"))
+    fair = normalise("“云聘江城”服务外包人才线上招聘会")
+    assert (fair, "organizedBy", "湖北省服务外包协会") in found
+    assert ("武汉学院", "participatesIn", fair) in found

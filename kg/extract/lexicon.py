@@ -114,6 +114,7 @@ class Lexicon:
     conditional_openers: tuple[str, ...] = ()
     bid_words: tuple[str, ...] = ()
     leading_words: tuple[str, ...] = ()
+    label_modifiers: frozenset[str] = frozenset()
     enumeration_glue: tuple[str, ...] = ()
     inner_conjunctions: frozenset[str] = frozenset()
     weak_suffixes: frozenset[str] = frozenset()

@@ -168,6 +168,8 @@ def build_pipeline(lexicon_dir: str | None = None) -> Language:
             jieba.add_word(word, tag="v")
     for word in lex.clause_openers:  # 建好 is one word, not 建 and an adjective 好 opening a name
         jieba.add_word(word, tag="v")
+    for word in lex.label_modifiers:  # 线上 is one modifier, not 线 and a direction 上
+        jieba.add_word(word, tag="f")
     for word in lex.generic_words:  # 服务外包 is one noun, not 服务, a direction 外 and a verb 包
         if len(word) >= 4:
             jieba.add_word(word, tag="n")

@@ -273,7 +273,7 @@ class SuffixFinder:
         if opened < 0 or any(c in self.lex.stop_chars for c in text[opened + 1:close] + between) or "的" in between:
             return None
         if any((w.text in self.lex.stop_tokens and not w.flag.startswith("s")) or w.flag in INNER_BREAK_FLAGS
-               or w.flag in ("f", "t") for w in words.between(close + 1, suffix_start)):
+               or (w.flag in ("f", "t") and w.text not in self.lex.label_modifiers) for w in words.between(close + 1, suffix_start)):
             return None  # “十四五”期间…, “A”板块重点聚焦…: a clause, not a name; only places (海外) may stand between
         if any(sfx in between for sfx in self.suffix_class if len(sfx) >= 2):
             return None  # “货兑宝”平台推出…: the label already has its name
