@@ -97,3 +97,11 @@ def test_zhe_jia_and_a_kind_stands_for_the_company_named_last_and_a_joint_docume
         "去年10月，市商务局会同湖北省商务厅联合发文，出台《武汉市支持数字服务外包发展若干措施》。", "武汉市"))
     assert ("武汉智算云谷科技有限公司", "locatedIn", "武汉长江新区") in found
     assert not any(p == "cooperatesWith" for s, p, o in found)
+
+
+def test_both_parties_of_an_agreement_build_what_they_agree_on_where_they_say() -> None:
+    found = short_relations(extract("其中，武汉长江新区管理局与新加坡星桥数码私人有限公司签署战略合作协议，"
+                                    "双方将携手在长江新区共建“星汉”国际数据服务中心。", "武汉市"))
+    centre = normalise("“星汉”国际数据服务中心")
+    assert {("武汉长江新区管理局", "operates", centre), ("新加坡星桥数码私人有限公司", "operates", centre)} <= found
+    assert (centre, "locatedIn", "长江新区") in found

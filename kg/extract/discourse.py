@@ -30,6 +30,7 @@ class Discourse:
         place_pronouns = tuple(lex.place_pronouns) if lex else ()
         determiners = lex.anaphor_determiners + lex.describing_determiners if lex else ()
         self.determiners: tuple[str, ...] = determiners + (lex.edition_determiners if lex else ())
+        self.pair_words: tuple[str, ...] = lex.pair_words if lex else ()
         self.kinds: dict[str, str] = lex.enumeration_heads if lex else {}
         # 两个园区均位于…: a count and a kind opening a clause, then adverbs
         self.counted_kind = re.compile(
@@ -77,6 +78,16 @@ class Discourse:
                    if kind in class_names(m.cls) and fits(m, rule, "subject")]
         named = list({m.key: m for m in earlier}.values())
         return named[-count:] if 2 <= count <= len(named) else []
+
+    def _both_parties(self, rule: dict[str, Any], text: str, mentions: list[Mention], t0: int) -> list[Mention]:
+        """A与B签署协议，双方将携手共建X: 双方 opening the clause stands for the last two agents of the
+        sentence."""
+        clause = _clause_start(text, t0, t0)
+        if not self.pair_words or not text.startswith(self.pair_words, clause):
+            return []
+        start = _sentence_start(text, clause)
+        agents = list({m.key: m for m in mentions if start <= m.start and m.end <= clause and fits(m, rule, "subject")}.values())
+        return agents[-2:] if len(agents) >= 2 else []
 
     def refers_back(self, phrase: str) -> bool:
         """该基地, 本届展会: the phrase has a determiner that points to something named before."""

@@ -115,6 +115,7 @@ class Lexicon:
     bid_words: tuple[str, ...] = ()
     leading_words: tuple[str, ...] = ()
     label_modifiers: frozenset[str] = frozenset()
+    pair_words: tuple[str, ...] = ()
     enumeration_glue: tuple[str, ...] = ()
     inner_conjunctions: frozenset[str] = frozenset()
     weak_suffixes: frozenset[str] = frozenset()

@@ -150,7 +150,7 @@ class RelationFinder(SiteOrders, EventOrders):
             here = [m for m in mentions if m.end <= t0 and fits(m, rule, "object") and (not classes or allowed(m, classes))]
             o = here[-1] if here else self._recent(rule, "object", classes)
         if s is None and o is not None:
-            counted = self._counted_kind(rule, text, mentions, t0)  # 两个园区均位于P
+            counted = self._counted_kind(rule, text, mentions, t0) or self._both_parties(rule, text, mentions, t0)  # 两个园区均位于P, 双方
             if counted:
                 return [(m, o) for m in counted]
         pairs = self._pairs(text, mentions, s, o, rule)
