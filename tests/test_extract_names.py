@@ -476,3 +476,12 @@ def test_more_kinds_by_suffix_and_adjacency_words_end_names() -> None:
     assert found["武汉天河国际机场"][0] == "Place" and "武汉椰云数字科技有限公司" in found
     assert found["中国服务外包成长型企业50强"][0] == "Designation"
     assert found["乌兰巴托"][0] == "City"
+
+
+def test_ministry_departments_land_ports_and_speakers_without_a_common_surname() -> None:
+    found = mentions(extract("商务部服务贸易和商贸服务业司为指导单位。商务部外资司司长朱冰出席。依托武汉国际陆港发展物流，"
+                             "建设武汉国际陆港区。公司总经理其木格告诉记者，局长巴图孟和在接受采访时说。", "武汉市"))
+    assert found["商务部服务贸易和商贸服务业司"][0] == "GovernmentBody"
+    assert found["朱冰"][0] == "Person" and "朱冰出" not in found
+    assert found["武汉国际陆港"][0] == "Base" and found["武汉国际陆港区"][0] == "Zone"
+    assert found["其木格"][0] == "Person" and found["巴图孟和"][0] == "Person"

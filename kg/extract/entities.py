@@ -25,6 +25,7 @@ def find_mentions(text: str, sentences: list[Sentence], words: Words, lex: Lexic
         *find.relative_bodies(text, lex, place),
         *find.place_bodies(text, lex),
         *find.branch_offices(text, lex),
+        *find.departments(text, lex),
         *find.venues(text, lex, suffix_finder),
         *find.demonstrated_names(text, words, lex, suffix_finder),
         *find.quoted_names(text, words, lex, suffix_finder),

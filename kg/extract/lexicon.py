@@ -116,6 +116,8 @@ class Lexicon:
     leading_words: tuple[str, ...] = ()
     label_modifiers: frozenset[str] = frozenset()
     pair_words: tuple[str, ...] = ()
+    department_suffixes: tuple[str, ...] = ()
+    speech_followers: tuple[str, ...] = ()
     enumeration_glue: tuple[str, ...] = ()
     inner_conjunctions: frozenset[str] = frozenset()
     weak_suffixes: frozenset[str] = frozenset()

@@ -10,12 +10,12 @@ ones.
 from kg.extract.candidates.base import ALIAS_DEFINITION, Candidate, alternation, is_proper_name
 from kg.extract.candidates.context import (appositions, demonstrated_names, enumerations, kind_led_names, quoted_names,
                                            recognised_subjects, venues)
-from kg.extract.candidates.known import (abbreviated_events, book_titles, branch_offices, gazetteer, persons,
+from kg.extract.candidates.known import (abbreviated_events, book_titles, branch_offices, departments, gazetteer, persons,
                                          persons_before_titles,
                                          place_bodies, relative_bodies)
 from kg.extract.candidates.suffixes import SuffixFinder, suffix_at_end, suffix_finder
 
 __all__ = ["ALIAS_DEFINITION", "Candidate", "SuffixFinder", "abbreviated_events", "alternation", "appositions", "book_titles",
-           "branch_offices", "demonstrated_names", "enumerations", "gazetteer", "is_proper_name", "kind_led_names", "persons", "persons_before_titles",
+           "branch_offices", "demonstrated_names", "departments", "enumerations", "gazetteer", "is_proper_name", "kind_led_names", "persons", "persons_before_titles",
            "place_bodies", "quoted_names", "recognised_subjects", "relative_bodies", "suffix_at_end",
            "suffix_finder", "venues"]

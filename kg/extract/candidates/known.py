@@ -94,6 +94,19 @@ def branch_offices(text: str, lex: Lexicon) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), "GovernmentBody", "place-body", 86, owner + m.group(2) + m.group(3))
 
 
+def departments(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """商务部服务贸易和商贸服务业司, 商务部外资司: a central body and one of its departments."""
+    central = _central_bodies(lex)
+    if not central or not lex.department_suffixes:
+        return
+    pattern = re.compile("(" + alternation(central) + r")([\u4e00-\u9fff]{2,14}?)(?<!公)(" + alternation(lex.department_suffixes) + ")")
+    for m in pattern.finditer(text):
+        if any(c in lex.stop_chars for c in m.group(2)):
+            continue
+        owner = lex.gazetteer.names[m.group(1)][0]
+        yield Candidate(m.start(), m.end(), "GovernmentBody", "place-body", 86, m.group(1) + m.group(2) + m.group(3))
+
+
 def relative_bodies(text: str, lex: Lexicon, place: dict[str, str]) -> Iterator[Candidate]:
     """市商务局, 省商务厅, 市政府: local bodies named relative to the document's city or province."""
     if not lex.local_bodies:
@@ -134,6 +147,13 @@ def persons(text: str, lex: Lexicon) -> Iterator[Candidate]:
                          f"(?=[{followers}])")
     for m in foreign.finditer(text):
         yield Candidate(m.start(1), m.end(1), "Person", "person", 60)
+    if lex.speech_followers:
+        # 总经理其木格告诉记者, 局长巴图孟和在接受采访时说: a name without a common surname, then speech
+        speaker = re.compile("(?:" + alternation(tuple(lex.person_titles)) + r")([\u4e00-\u9fff]{2,4}?)(?="
+                             + alternation(lex.speech_followers) + ")")
+        for m in speaker.finditer(text):
+            if m.group(1)[0] not in lex.surnames and not any(c in lex.stop_chars for c in m.group(1)):
+                yield Candidate(m.start(1), m.end(1), "Person", "person", 60)
     for m in pattern.finditer(text):
         name = m.group(1)
         if name[0] not in lex.surnames:
