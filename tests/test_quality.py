@@ -1,5 +1,5 @@
 """Extraction quality against the hand-made gold sets: tests/gold (the seed corpus), tests/heldout,
-tests/dev2 … tests/dev6 (documents of other cities, written and annotated without the extractor's
+tests/dev2 … tests/dev7 (documents of other cities, written and annotated without the extractor's
 rules; their errors are read while writing general rules, so they are development sets) and
 tests/blind (other cities and years, whose errors are never read: only its scores are, here and in
 docs/BENCHMARKS.md). All follow the adjudicated conventions of tests/gold/README.md.
@@ -40,32 +40,35 @@ def test_gold_set_is_as_large_as_the_issue_asks() -> None:
 
 
 FLOORS = [
-    ("gold", "entities (typed)", "f1", 0.90),  # the issue's floor
+    ("gold", "entities (typed)", "f1", 0.90),  # the issue's floor (0.912 measured)
     ("gold", "entities", "f1", 0.91),
-    ("gold", "relations", "f1", 0.84),         # above the issue's floor (0.75)
+    ("gold", "relations", "f1", 0.85),         # above the issue's floor (0.75)
     ("gold", "figures", "recall", 0.97),       # above the issue's own floor (0.90)
     ("gold", "aliases", "precision", 0.80),
     ("gold", "aliases", "recall", 0.53),
     ("heldout", "entities (typed)", "f1", 0.94),  # the issue's floor for unseen documents is 0.80
     ("heldout", "relations", "f1", 0.91),         # and 0.60
     ("heldout", "figures", "recall", 0.95),
-    ("dev2", "entities (typed)", "f1", 0.93),
-    ("dev2", "relations", "f1", 0.87),
+    ("dev2", "entities (typed)", "f1", 0.94),
+    ("dev2", "relations", "f1", 0.89),
     ("dev2", "figures", "recall", 0.90),
     ("dev3", "entities (typed)", "f1", 0.91),
-    ("dev3", "relations", "f1", 0.85),
+    ("dev3", "relations", "f1", 0.88),
     ("dev3", "figures", "recall", 0.96),
     ("dev4", "entities (typed)", "f1", 0.95),
     ("dev4", "relations", "f1", 0.92),
     ("dev4", "figures", "recall", 0.89),
-    ("dev5", "entities (typed)", "f1", 0.93),
-    ("dev5", "relations", "f1", 0.90),
+    ("dev5", "entities (typed)", "f1", 0.94),
+    ("dev5", "relations", "f1", 0.93),
     ("dev5", "figures", "recall", 0.87),
-    ("dev6", "entities (typed)", "f1", 0.96),
-    ("dev6", "relations", "f1", 0.88),
+    ("dev6", "entities (typed)", "f1", 0.97),
+    ("dev6", "relations", "f1", 0.89),
     ("dev6", "figures", "recall", 0.91),
-    ("blind", "entities (typed)", "f1", 0.86),  # the issue's floor for unseen documents: 0.80, reached
-    ("blind", "relations", "f1", 0.63),         # the issue's floor: 0.60, reached (0.636)
+    ("dev7", "entities (typed)", "f1", 0.95),
+    ("dev7", "relations", "f1", 0.80),
+    ("dev7", "figures", "recall", 0.92),
+    ("blind", "entities (typed)", "f1", 0.87),  # the issue's floor for unseen documents: 0.80, reached
+    ("blind", "relations", "f1", 0.67),         # the issue's floor: 0.60, reached (0.683)
     ("blind", "figures", "recall", 0.68),
 ]
 
