@@ -186,3 +186,10 @@ def test_an_online_fair_named_by_a_quoted_label_is_an_event_with_its_hosts_and_s
     fair = normalise("“云聘江城”服务外包人才线上招聘会")
     assert (fair, "organizedBy", "湖北省服务外包协会") in found
     assert ("武汉学院", "participatesIn", fair) in found
+
+
+def test_hosts_named_in_a_you_phrase_host_the_event_after_it_not_the_fair_before() -> None:
+    found = short_relations(extract("2024中国中部投资贸易博览会（以下简称“中博会”）在武汉开幕。中博会期间，由湖北省商务厅、武汉市人民政府共同主办的"
+                                    "2024数字服务贸易发展论坛在武汉国际会议中心同期举办。", "武汉市"))
+    assert any(p == "organizedBy" and o == "湖北省商务厅" and s.endswith("数字服务贸易发展论坛") for s, p, o in found)
+    assert not any(p == "organizedBy" and s == "中博会" for s, p, o in found), found

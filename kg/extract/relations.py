@@ -251,6 +251,8 @@ class RelationFinder(SiteOrders, EventOrders):
         by = next((i for i in range(t0 - 1, window - 1, -1) if text[i] == "由"
                    and not any(m.start <= i < m.end for m in mentions)), -1)
         agent_role, thing_role = ("subject", "object") if rule.get("agent_is_subject") else ("object", "subject")
+        if by >= 0 and any(by < m.start and m.end <= t0 and fits(m, rule, thing_role) for m in mentions):
+            return []  # 由A主办的E在P举办: the 由 phrase names E's hosts; E is held, not the fair before 由
         if by >= 0:
             between = [m for m in mentions if by < m.start and m.end <= t0 and fits(m, rule, agent_role)]
             # 由市商务局指导、A建设运营: the list right before the verb, and names joined to it by 与/及
