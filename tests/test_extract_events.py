@@ -193,3 +193,9 @@ def test_hosts_named_in_a_you_phrase_host_the_event_after_it_not_the_fair_before
                                     "2024数字服务贸易发展论坛在武汉国际会议中心同期举办。", "武汉市"))
     assert any(p == "organizedBy" and o == "湖北省商务厅" and s.endswith("数字服务贸易发展论坛") for s, p, o in found)
     assert not any(p == "organizedBy" and s == "中博会" for s, p, o in found), found
+
+
+def test_a_secretariat_named_after_an_organisation_hosts_in_its_own_name() -> None:
+    found = short_relations(extract("中国—东盟博览会由商务部与东盟10国经贸主管部门及东盟秘书处共同主办。", "南宁市"))
+    assert ("中国—东盟博览会", "organizedBy", "东盟秘书处") in found
+    assert not any(p == "organizedBy" and o in ("东盟", "东南亚国家联盟") for s, p, o in found)
