@@ -199,3 +199,14 @@ def test_a_secretariat_named_after_an_organisation_hosts_in_its_own_name() -> No
     found = short_relations(extract("中国—东盟博览会由商务部与东盟10国经贸主管部门及东盟秘书处共同主办。", "南宁市"))
     assert ("中国—东盟博览会", "organizedBy", "东盟秘书处") in found
     assert not any(p == "organizedBy" and o in ("东盟", "东南亚国家联盟") for s, p, o in found)
+
+
+def test_joint_hosts_before_the_verb_and_hosts_listed_before_a_shared_de() -> None:
+    ex = extract("当天下午，湖北省商务厅与武汉市人民政府还联合举办了2019湖北服务贸易投资推介会。"
+                 "每年举办由市政府主办、市商务局和东湖高新区管委会承办的武汉国际数字贸易创新发展大会。", "武汉市")
+    hosts: dict[str, set[str]] = {}
+    for s, p, o in relations(ex):
+        if p == "organizedBy":
+            hosts.setdefault(min(s, key=len), set()).update(o)
+    assert {"湖北省商务厅", "武汉市人民政府"} <= hosts["湖北服务贸易投资推介会"]
+    assert {"武汉市人民政府", "武汉市商务局", "东湖高新区管委会"} <= hosts["武汉国际数字贸易创新发展大会"]

@@ -240,7 +240,9 @@ class RelationFinder(SiteOrders, EventOrders):
             o = self._antecedent_of(self.bare_kinds[bare.group(1)], rule, text, mentions, clause, "object") if bare else None
         if s is None or o is None:
             return []
-        return [(m, o) for m in group(mentions, s, text) if fits(m, rule, "subject")]
+        # 湖北省商务厅与武汉市人民政府联合举办了E: a list before the verb acts together
+        objects = [m for m in group(mentions, o, text) if m.end <= t0 and fits(m, rule, "object")] if o in mentions else [o]
+        return [(m, x) for m in group(mentions, s, text) if fits(m, rule, "subject") for x in objects or [o]]
 
     def _by_agents(self, rule, text, mentions, t0, t1, place):  # type: ignore[no-untyped-def]
         """(E)由A、B主办: the agents between 由 and the trigger, the thing before 由 (or named last
@@ -270,8 +272,10 @@ class RelationFinder(SiteOrders, EventOrders):
                 return []  # X主办的E is the object_first rule's
             agents = [m for m in group(mentions, last, text) if m.end <= t0 and fits(m, rule, agent_role)]
             things = [m for m in mentions if m.end <= agents[0].start and fits(m, rule, thing_role)]
-        if text.startswith("的", t1):  # 由A建设运营的Y: the thing follows
-            following = [m for m in mentions if t1 < m.start <= t1 + 2 and fits(m, rule, thing_role)]
+        closing = re.match(r"、[^，。；的]{0,30}?的", text[t1:t1 + 32])  # 由A主办、B承办的E: E follows both
+        close_at = t1 + (closing.end() - 1 if closing else 0)
+        if text.startswith("的", close_at):  # 由A建设运营的Y: the thing follows
+            following = [m for m in mentions if close_at < m.start <= close_at + 2 and fits(m, rule, thing_role)]
             things = following[:1] or things
         if by >= 0 and things and CLAUSE_BREAK.search(text, things[-1].end, by):
             # 该枢纽以…为依托，由A统一运营: the clause opened by 由 is about the sentence's topic
