@@ -105,3 +105,10 @@ def test_both_parties_of_an_agreement_build_what_they_agree_on_where_they_say() 
     centre = normalise("“星汉”国际数据服务中心")
     assert {("武汉长江新区管理局", "operates", centre), ("新加坡星桥数码私人有限公司", "operates", centre)} <= found
     assert (centre, "locatedIn", "长江新区") in found
+
+
+def test_qi_before_a_reliance_verb_is_the_name_the_sentence_opens_with() -> None:
+    ex = extract("武汉新区已于2020年获批国家进口贸易促进创新示范区，《措施》支持其凭借武汉天河国际机场航空口岸发展保税研发。", "武汉市")
+    assert not [n for n in mentions(ex) if n.endswith("航空")]  # 航空口岸: 航空 heads a phrase, no company
+    found = short_relations(ex)
+    assert ("武汉新区", "reliesOn", "武汉天河国际机场") in found

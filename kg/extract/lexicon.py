@@ -118,6 +118,7 @@ class Lexicon:
     pair_words: tuple[str, ...] = ()
     department_suffixes: tuple[str, ...] = ()
     speech_followers: tuple[str, ...] = ()
+    third_person_pronouns: tuple[str, ...] = ()
     enumeration_glue: tuple[str, ...] = ()
     inner_conjunctions: frozenset[str] = frozenset()
     weak_suffixes: frozenset[str] = frozenset()

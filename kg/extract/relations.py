@@ -40,6 +40,7 @@ class RelationFinder(SiteOrders, EventOrders):
     def __init__(self, rules: list[dict[str, Any]], lex: Lexicon | None = None) -> None:
         super().__init__(lex)
         self.rules = rules
+        self.third_person: tuple[str, ...] = lex.third_person_pronouns if lex else ()
         # 由市商务局牵头，会同…: a clause naming who leads
         self.leading = re.compile(f"由(.+?)(?:{alternation(lex.leading_words)})") if lex and lex.leading_words else None
         self.conditional_openers: tuple[str, ...] = lex.conditional_openers if lex else ()
@@ -357,6 +358,9 @@ class RelationFinder(SiteOrders, EventOrders):
         if o is not first:
             return []  # 依托国家物流枢纽，建设…上合组织…: what the trigger governs is the name right after it
         s = self._carried_subject(rule, text, mentions, self._before(rule, text, mentions, t0, "subject"), t0)
+        if self.third_person and text[:t0].endswith(self.third_person):
+            # 兰州新区已获批…，《措施》支持其凭借A: 其 is the name an earlier clause of the sentence opens with
+            s = self._clause_opener(rule, text, mentions, _clause_start(text, t0, t0)) or s
         if s is None and o is not None and (not self._own_subject(rule, text, mentions, t0) or self._pronoun(text, t0)):
             s = place  # 依托Y建设X: the actor (the document's city when unnamed) relies on Y, not X
         return self._pairs(text, mentions, s, o, rule)

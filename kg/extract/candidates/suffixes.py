@@ -282,7 +282,7 @@ class SuffixFinder:
     @staticmethod
     def _noun_follows(end: int, words: Words) -> bool:
         following = words.at(end)
-        return following is not None and following.start == end and (following.flag.startswith("n") or following.flag == "vn") \
+        return following is not None and following.start == end and (following.flag.startswith("n") or following.flag in ("vn", "s")) \
             and following.flag not in ("nr", "ns", "nt", "nz")  # 港口服务功能: 港口 heads a phrase
 
     def _known_before(self, text: str, at: int) -> tuple[int, str] | None:
