@@ -112,3 +112,10 @@ def test_qi_before_a_reliance_verb_is_the_name_the_sentence_opens_with() -> None
     assert not [n for n in mentions(ex) if n.endswith("航空")]  # 航空口岸: 航空 heads a phrase, no company
     found = short_relations(ex)
     assert ("武汉新区", "reliesOn", "武汉天河国际机场") in found
+
+
+def test_a_bare_kind_before_a_partner_conjunction_is_the_one_named_last() -> None:
+    found = short_relations(extract("园区内的武汉慧航软件股份有限公司是武汉片区服务外包的“排头兵”。"
+                                    "今年3月，公司与日本东和信息系统株式会社签署五年期合作协议。", "武汉市"))
+    assert ("武汉慧航软件股份有限公司", "cooperatesWith", "日本东和信息系统株式会社") in found
+    assert not any(p == "cooperatesWith" and s in ("武汉", "武汉市") for s, p, o in found)

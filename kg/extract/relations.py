@@ -393,7 +393,8 @@ class RelationFinder(SiteOrders, EventOrders):
                 return []  # 与阿联酋一家游戏发行商, 和欧洲发行渠道上: the name only qualifies the partner
             holder = [m for m in mentions if clause_start <= m.end and m.end <= first.start
                       and first.start - m.end <= 8 and fits(m, rule, "subject")]
-            subject = holder[-1] if holder else place
+            # 今年3月，公司与A签署…: a kind word before the conjunction stands for the one named last
+            subject = holder[-1] if holder else self._antecedent(rule, text, mentions, first.start - 1) or place
             return [(subject, p) for p in partners] if subject is not None else []
         after = self._after(rule, mentions, t1, "object")
         if after is None or text[t1:after.start].strip() or place is None:
