@@ -50,25 +50,25 @@ FLOORS = [
     ("heldout", "relations", "f1", 0.91),         # and 0.60
     ("heldout", "figures", "recall", 0.95),
     ("dev2", "entities (typed)", "f1", 0.94),
-    ("dev2", "relations", "f1", 0.89),
+    ("dev2", "relations", "f1", 0.90),
     ("dev2", "figures", "recall", 0.90),
     ("dev3", "entities (typed)", "f1", 0.91),
     ("dev3", "relations", "f1", 0.88),
     ("dev3", "figures", "recall", 0.96),
     ("dev4", "entities (typed)", "f1", 0.95),
-    ("dev4", "relations", "f1", 0.92),
+    ("dev4", "relations", "f1", 0.94),
     ("dev4", "figures", "recall", 0.89),
-    ("dev5", "entities (typed)", "f1", 0.94),
-    ("dev5", "relations", "f1", 0.93),
+    ("dev5", "entities (typed)", "f1", 0.95),
+    ("dev5", "relations", "f1", 0.95),
     ("dev5", "figures", "recall", 0.87),
     ("dev6", "entities (typed)", "f1", 0.97),
     ("dev6", "relations", "f1", 0.89),
     ("dev6", "figures", "recall", 0.91),
-    ("dev7", "entities (typed)", "f1", 0.95),
-    ("dev7", "relations", "f1", 0.80),
+    ("dev7", "entities (typed)", "f1", 0.96),
+    ("dev7", "relations", "f1", 0.81),
     ("dev7", "figures", "recall", 0.92),
-    ("blind", "entities (typed)", "f1", 0.87),  # the floor for unseen documents: 0.80, reached
-    ("blind", "relations", "f1", 0.67),         # the floor: 0.60, reached (0.683)
+    ("blind", "entities (typed)", "f1", 0.88),  # the floor for unseen documents: 0.80, reached
+    ("blind", "relations", "f1", 0.68),         # the floor: 0.60, reached (0.685)
     ("blind", "figures", "recall", 0.68),
 ]
 
