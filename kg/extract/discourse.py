@@ -61,6 +61,11 @@ class Discourse:
         # 以齐鲁软件园为依托, 与A合作: a name after these is an object, not what a later 园区 stands for
         markers = lex.object_markers if lex else ()
         self.object_marker = re.compile(f"(?:{alternation(markers)})$") if markers else None
+        self.third_person: tuple[str, ...] = lex.third_person_pronouns if lex else ()
+        # 由市商务局牵头，会同…: a clause naming who leads
+        self.leading = re.compile(f"由(.+?)(?:{alternation(lex.leading_words)})") if lex and lex.leading_words else None
+        self.conditional_openers: tuple[str, ...] = lex.conditional_openers if lex else ()
+        self.bid_words: tuple[str, ...] = lex.bid_words if lex else ()
         self.history: list[Mention] = []
 
     def _counted_kind(self, rule: dict[str, Any], text: str, mentions: list[Mention], t0: int) -> list[Mention]:
@@ -252,3 +257,36 @@ class Discourse:
         if person is not None and person.start - actor.end <= 8 and not CLAUSE_BREAK.search(text, actor.end, person.start):
             return person
         return actor
+
+    @staticmethod
+    def _relative_head(rule: dict[str, Any], text: str, mentions: list[Mention], t1: int) -> Mention | None:
+        """今年获评T的X, 入选T的X: the object, then 的 and the name the clause qualifies."""
+        o = next((m for m in mentions if m.start >= t1 and fits(m, rule, "object")), None)
+        if o is None or o.start - t1 > 2 or text[o.end:o.end + 1] != "的":
+            return None
+        return next((m for m in mentions if m.start == o.end + 1 and fits(m, rule, "subject")), None)
+
+    def _hypothetical(self, text: str, t0: int) -> bool:
+        """对首次入选…的，给予奖励; 被认定为…的; 积极争取纳入…: a condition or a bid, no one holds the
+        title yet."""
+        clause = _clause_start(text, t0, t0)
+        brk = CLAUSE_BREAK.search(text, t0)
+        whole = text[clause:brk.start() if brk else len(text)]
+        return whole.startswith(self.conditional_openers) or whole.endswith("的") \
+            or any(w in text[clause:t0] for w in self.bid_words)
+
+    def _pronoun_opens(self, rule: dict[str, Any], text: str, t0: int) -> bool:
+        """我市连续三年组团参加…: the clause opens with the document's place pronoun and names no
+        crowd of its own before the trigger (我市企业参加: the companies take part)."""
+        clause = _clause_start(text, t0, t0)
+        crowd = tuple(rule.get("unnamed_subjects", ()))
+        return bool(self.place_pronoun and self.place_pronoun.match(text, clause)) \
+            and not any(w in text[clause:t0] for w in crowd)
+
+    def _leader(self, rule: dict[str, Any], text: str, mentions: list[Mention], clause_start: int) -> Mention | None:
+        """由市商务局牵头，会同A、B…: the one leading in the clause just before works with the partners."""
+        previous = _clause_start(text, max(0, clause_start - 1), clause_start)
+        led = self.leading.fullmatch(text, previous, max(previous, clause_start - 1)) if self.leading else None
+        if led is None:
+            return None
+        return next((m for m in mentions if m.start == led.start(1) and fits(m, rule, "subject")), None)
