@@ -13,7 +13,6 @@ from kg.extract.clauses import (CLAUSE_BREAK, LIST_BEFORE_DENG, _clause_start, _
                                 class_names, fits)
 from kg.model import Mention
 
-NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 SITE_KINDS = frozenset({"Base", "Park", "Zone"})  # an anaphor of one site kind may stand for another
 # 区内 stands for a zone or a park alike (天河中央商务区…，区内集聚了…): the word ``Area`` in a rule's anaphors
 ANY_AREA = "Area"
@@ -31,10 +30,11 @@ class Discourse:
         determiners = lex.anaphor_determiners + lex.describing_determiners if lex else ()
         self.determiners: tuple[str, ...] = determiners + (lex.edition_determiners if lex else ())
         self.pair_words: tuple[str, ...] = lex.pair_words if lex else ()
+        self.numerals: dict[str, int] = dict(lex.figures.get("numerals", {})) if lex else {}  # 两个园区: 2
         self.kinds: dict[str, str] = lex.enumeration_heads if lex else {}
         # 两个园区均位于…: a count and a kind opening a clause, then adverbs
         self.counted_kind = re.compile(
-            f"([两二三四五六七八九十\\d]+)(?:{alternation(lex.count_classifiers)})({alternation(tuple(self.kinds))})"
+            f"([{''.join(lex.figures.get('numerals', {}))}\\d]+)(?:{alternation(lex.count_classifiers)})({alternation(tuple(self.kinds))})"
             f"(?:{'|'.join(adverbials)})*") if lex and self.kinds and adverbials else None
         # 青海藏毯国际产业园位于南川工业园区，2019年入选…: a clause of only these (times, adverbs) has
         # no subject of its own; it goes on about the sentence's topic
@@ -77,7 +77,7 @@ class Discourse:
         hit = self.counted_kind.fullmatch(text, clause, t0)
         if hit is None:
             return []
-        count = NUMERALS.get(hit.group(1)) or (int(hit.group(1)) if hit.group(1).isdigit() else 0)
+        count = self.numerals.get(hit.group(1)) or (int(hit.group(1)) if hit.group(1).isdigit() else 0)
         kind = self.kinds[hit.group(2)]
         earlier = [m for m in self.history[-12:] + [m for m in mentions if m.end <= clause]
                    if kind in class_names(m.cls) and fits(m, rule, "subject")]

@@ -99,12 +99,12 @@ def departments(text: str, lex: Lexicon) -> Iterator[Candidate]:
     central = _central_bodies(lex)
     if not central or not lex.department_suffixes:
         return
+    # (?<!公): …公司 is a company, never a department
     pattern = re.compile("(" + alternation(central) + r")([\u4e00-\u9fff]{2,14}?)(?<!公)(" + alternation(lex.department_suffixes) + ")")
     for m in pattern.finditer(text):
         if any(c in lex.stop_chars for c in m.group(2)):
             continue
-        owner = lex.gazetteer.names[m.group(1)][0]
-        yield Candidate(m.start(), m.end(), "GovernmentBody", "place-body", 86, m.group(1) + m.group(2) + m.group(3))
+        yield Candidate(m.start(), m.end(), "GovernmentBody", "place-body", 86, m.group())
 
 
 def relative_bodies(text: str, lex: Lexicon, place: dict[str, str]) -> Iterator[Candidate]:
