@@ -139,7 +139,7 @@ class RelationFinder(SiteOrders, EventOrders):
         if o is None and rule.get("fallback_object") == "place":
             # 海口江东新区毗邻…，目前已有A等企业落户: the site the sentence is about, else the document's place
             opener = self._clause_opener(rule, text, mentions, _clause_start(text, t0, t0), "object")
-            o = opener if opener is not None and allowed(opener, ["Zone", "Park"]) else place
+            o = opener if opener is not None and allowed(opener, rule.get("fallback_hosts", [])) else place
         if o is None and rule.get("fallback_object") == "recent":
             # 同期举办的E吸引了…，A、B等高校…参加: this sentence's event first, else the one named last before
             classes = rule.get("fallback_classes")
