@@ -1,12 +1,10 @@
 """Names, one rule at a time, on sentences whose answer a reader can check by eye: what is a name,
-where it starts and ends, its class, and which names are one entity."""
+where it starts and ends and its class (names that are one entity: test_extract_name_links.py;
+titles conferred and held: test_extract_titles.py)."""
 
 from __future__ import annotations
 
-import pytest
-
 from extract_helpers import check_offsets, extract, is_a, mentions, relations
-from kg.resolve import normalise, resolve
 
 
 def test_book_titles_are_policy_documents_without_the_marks() -> None:
@@ -16,12 +14,6 @@ def test_book_titles_are_policy_documents_without_the_marks() -> None:
     assert found["关于加快服务贸易发展的若干意见"][0] == "PolicyDocument"
     assert not [m for m in ex.mentions if "《" in m.text or "》" in m.text]
     check_offsets(ex)
-
-
-@pytest.mark.parametrize("place, expected", [("成都市", "成都市商务局"), ("杭州市", "杭州市商务局")])
-def test_relative_names_are_completed_from_the_document_place(place: str, expected: str) -> None:
-    ex = extract("近日，市商务局召开服务贸易工作会议。", place=place)
-    assert mentions(ex)["市商务局"] == ("GovernmentBody", expected)
 
 
 def test_known_names_get_their_class() -> None:
@@ -43,65 +35,9 @@ def test_suffixes_give_the_class() -> None:
     check_offsets(ex)
 
 
-def test_an_alias_defined_in_the_text_names_the_same_entity() -> None:
-    ex = extract("中国国际服务贸易交易会（以下简称“服贸会”）今年9月开幕，多家企业参加服贸会。")
-    assert ("服贸会", "中国国际服务贸易交易会") in ex.aliases
-    resolution = resolve([ex])
-    assert {resolution.iri_of(m) for m in ex.mentions} == {resolution.iri_of(ex.mentions[0])}
-    (entity,) = resolution.entities.values()
-    assert (entity.label, entity.cls, entity.aliases) == ("中国国际服务贸易交易会", "Event", {"服贸会"})
-
-
-def test_legal_form_short_names_resolve_to_one_entity() -> None:
-    ex = extract("青岛海检集团有限公司发布检测平台。青岛海检集团积极拓展海外市场。")
-    resolution = resolve([ex])
-    iris_ = {resolution.iri_of(m) for m in ex.mentions if normalise(m.key).startswith("青岛海检集团")}
-    assert len(iris_) == 1
-
-
-def test_a_site_named_after_a_title_verb_is_a_title() -> None:
-    ex = extract("武汉被认定为国家人工智能创新应用先导区，争创中欧班列集结中心。武汉经济技术开发区发展迅速。", "武汉市")
-    found = mentions(ex)
-    assert found["国家人工智能创新应用先导区"][0] == "PilotProgramme"
-    assert found["中欧班列集结中心"][0] == "Designation"
-    assert found["武汉经济技术开发区"][0] == "Zone"  # no title verb before it: the site itself
-
-
-def test_titles_end_at_a_comma_after_the_title_verb() -> None:
-    ex = extract("南京软件谷获评省现代服务业集聚示范区，江宁开发区等5个园区入选省重点园区。", "南京市")
-    assert mentions(ex)["江宁开发区"][0] == "Zone"
-
-
 def test_the_longest_suffix_ends_the_name() -> None:
     ex = extract("西安先后获评全国物流创新发展试点城市、中国邮轮旅游发展实验区。", "西安市")
     assert "全国物流创新发展试点城市" in mentions(ex)
-
-
-def test_a_pilot_and_its_pilot_city_are_one_entity() -> None:
-    ex = extract("武汉市获批全面深化服务贸易创新发展试点。作为全面深化服务贸易创新发展试点城市，武汉先行先试。", "武汉市")
-    resolution = resolve([ex])
-    keys = {resolution.iri_of(m) for m in ex.mentions if "试点" in m.key}
-    assert len(keys) == 1
-
-
-def test_an_abbreviation_of_a_longer_name_is_its_alias() -> None:
-    ex = extract("市政府印发《武汉市全面深化服务贸易创新发展试点实施方案》。武汉试点方案提出三年任务。", "武汉市")
-    assert ("武汉试点方案", "武汉市全面深化服务贸易创新发展试点实施方案") in ex.aliases
-    # a part of a longer name (not an abbreviation) stays its own entity
-    ex = extract("武汉获批全面深化服务贸易创新发展试点，此前已开展服务贸易创新发展试点。", "武汉市")
-    assert not ex.aliases
-
-
-def test_a_title_that_ends_another_title_is_its_short_form() -> None:
-    ex = extract("市政府印发《武汉市服务业发展2025年工作要点》。《工作要点》的发布明确了路线图。", "武汉市")
-    assert ("工作要点", "武汉市服务业发展2025年工作要点") in ex.aliases
-
-
-def test_a_name_without_its_city_is_the_same_entity() -> None:
-    ex = extract("武汉光谷金融现代服务业集聚示范区获评省级示范区。光谷金融现代服务业集聚示范区集聚企业300家。", "武汉市")
-    assert ("光谷金融现代服务业集聚示范区", "武汉光谷金融现代服务业集聚示范区") in ex.aliases
-    resolution = resolve([ex])
-    assert len({resolution.iri_of(m) for m in ex.mentions if m.key.endswith("集聚示范区")}) == 1
 
 
 def test_a_country_and_a_dash_open_a_name() -> None:
@@ -113,13 +49,6 @@ def test_a_short_place_name_inside_a_common_word_is_no_place() -> None:
     ex = extract("武汉真金白银支持企业和平台发展，白银市代表团来访。", "武汉市")
     places = [m.text for m in ex.mentions if m.cls in ("City", "District")]
     assert places == ["武汉", "白银市"]
-
-
-def test_a_meeting_or_body_named_after_the_city_pronoun_takes_the_city_name() -> None:
-    ex = extract("召开全市服务业高质量发展大会，成立全市行业协会商会联盟。", "武汉市")
-    found = mentions(ex)
-    assert found["全市服务业高质量发展大会"] == ("Event", "武汉市服务业高质量发展大会")
-    assert found["全市行业协会商会联盟"] == ("Organization", "武汉市行业协会商会联盟")
 
 
 def test_a_verb_before_a_place_name_is_no_part_of_it() -> None:
@@ -154,15 +83,6 @@ def test_names_of_common_words_count_when_listed_beside_a_proper_one() -> None:
     assert not mentions(ex)
 
 
-def test_a_quoted_suffix_and_a_joined_kind_belong_to_the_title() -> None:
-    ex = extract("斗鱼科技、卷皮科技等5家企业入选中国软件和信息技术服务业综合竞争力“百强”。", "武汉市")
-    title = "中国软件和信息技术服务业综合竞争力“百强”"
-    assert mentions(ex)[title][0] == "Designation"
-    assert any(p == "designatedAs" and "斗鱼科技" in s for s, p, o in relations(ex))
-    ex = extract("建设国际金融中心和国际航运中心。", "武汉市")  # two names, not one
-    assert "国际金融中心和国际航运中心" not in mentions(ex)
-
-
 def test_branch_offices_and_local_organisations() -> None:
     ex = extract("国家统计局武汉调查队、人行湖北省分行和武汉市贸促会联合发布报告。", "武汉市")
     found = mentions(ex)
@@ -176,32 +96,6 @@ def test_a_quoted_label_right_before_its_kind_keeps_the_words_before_it() -> Non
     found = mentions(ex)
     assert found["数字贸易“领航”企业"][0] == "Designation"
     assert found["“瞪羚”企业"][0] == "Designation"
-
-
-def test_a_second_name_shares_the_national_prefix_of_the_first_and_a_base_being_built_is_a_site() -> None:
-    ex = extract("加快国家人力资源服务出口基地和语言服务出口基地建设。", "武汉市")
-    # the second base shares the first's national prefix; bases being built are sites, no titles
-    assert mentions(ex)["语言服务出口基地"] == ("Base", "国家语言服务出口基地")
-
-
-def test_a_national_base_is_a_title_unless_it_opens_a_clause_as_the_site_that_acts() -> None:
-    found = mentions(extract("武汉商贸服务型国家物流枢纽是华中首个获批建设的国家物流枢纽。"
-                             "国家语言服务出口基地获“国际短视频大赛特殊贡献奖”。", "武汉市"))
-    assert found["国家物流枢纽"][0] == "Designation"
-    assert found["国家语言服务出口基地"][0] == "Base"
-
-
-def test_a_national_zone_named_by_no_place_is_a_pilot() -> None:
-    ex = extract("加快国家人工智能创新应用先导区建设，推动武汉经济技术开发区发展。", "武汉市")
-    found = mentions(ex)
-    assert found["国家人工智能创新应用先导区"][0] == "PilotProgramme"
-    assert found["武汉经济技术开发区"][0] == "Zone"
-
-
-def test_national_initiatives_come_from_the_programmes_lexicon() -> None:
-    ex = extract("武汉深度融入共建“一带一路”，服务乡村振兴战略。", "武汉市")
-    found = mentions(ex)
-    assert found["一带一路"][0] == "Programme"  # not a road (…路)
 
 
 def test_a_function_word_inside_a_run_ends_the_clause() -> None:
@@ -260,21 +154,9 @@ def test_a_company_organ_names_the_company_and_a_member_title_is_no_body() -> No
     assert not any(m.text.endswith(("党委", "常委")) for m in ex.mentions)
 
 
-def test_a_city_before_a_national_title_holds_it() -> None:
-    ex = extract("深入推进武汉市中国软件名城建设。", "武汉市")
-    assert mentions(ex)["中国软件名城"][0] == "Designation"
-
-
 def test_a_bracketed_place_after_a_name_is_part_of_it() -> None:
     ex = extract("推动全球标准数据中心（武汉）落地。", "武汉市")
     assert mentions(ex)["全球标准数据中心（武汉）"][0] == "Base"
-
-
-def test_a_level_prefix_opens_a_title_though_its_last_word_stops_names() -> None:
-    ex = extract("武汉光谷软件园等9个园区入选省重点服务业园区，初步构建起国家级、省级、市级服务业集聚区梯次发展格局。", "武汉市")
-    assert mentions(ex)["省重点服务业园区"][0] == "Designation"
-    titles = {min(o, key=len) for s, p, o in relations(ex) if p == "designatedAs"}
-    assert titles == {"省重点服务业园区"}  # what follows the comma was not entered
 
 
 def test_a_policy_package_is_nicknamed_by_its_count_of_articles() -> None:
@@ -301,15 +183,6 @@ def test_a_garden_is_a_park_but_a_home_or_a_slogan_is_not() -> None:
     assert not [t for t in found if "家园" in t or "多园" in t]
 
 
-def test_a_titles_list_names_the_title_but_a_list_title_keeps_its_word() -> None:
-    ex = extract("武汉墨韵数字出版有限公司等2家企业入选国家文化出口重点企业名单。公布了首批41家“链主”企业名单。"
-                 "商务部等4部门公布新一批国家文化出口基地名单。黄鹤楼入选中国世界文化遗产预备名单。", "武汉市")
-    found = mentions(ex)
-    for title in ("国家文化出口重点企业", "“链主”企业", "国家文化出口基地", "中国世界文化遗产预备名单"):
-        assert found[title][0] == "Designation", title
-    assert ({"武汉墨韵数字出版有限公司"}, "designatedAs", {"国家文化出口重点企业"}) in relations(ex)
-
-
 def test_general_lexicon_world_cities_regions_party_bodies_and_foreign_legal_forms() -> None:
     found = mentions(extract("公司计划在迪拜设立运营中心，产品进入中东欧市场。市委宣传部、市商务局联合武汉大学举办培训。"
                              "武汉光谷软件股份有限公司与日本樱川信息系统株式会社签约。武汉东湖工业园区集聚企业。", "武汉市"))
@@ -323,23 +196,6 @@ def test_general_lexicon_world_cities_regions_party_bodies_and_foreign_legal_for
 def test_a_quoted_sentence_is_speech_not_a_name() -> None:
     found = mentions(extract("“这次入选，让我们更有底气。”公司董事长说。", "武汉市"))
     assert not [t for t in found if "入选" in t]
-
-
-def test_a_tier_title_counts_only_with_a_named_holder() -> None:
-    found = mentions(extract("到2027年，建成2个国家级特色服务出口基地。光谷软件园、汉口数字小镇获评省级服务业集聚区。", "武汉市"))
-    assert "国家级特色服务出口基地" not in found
-    assert found["省级服务业集聚区"][0] == "Designation"
-
-
-def test_national_titles_kind_titles_with_holders_and_funds() -> None:
-    ex = extract("吸引世界500强企业在汉设立总部。斗鱼直播、卷皮科技等独角兽企业快速成长。深化国际消费中心城市创建。"
-                 "设立武汉市服务贸易创新发展引导基金。", "武汉市")
-    found = mentions(ex)
-    assert found["世界500强企业"][0] == "Designation" and found["国际消费中心城市"][0] == "Designation"
-    assert found["独角兽企业"][0] == "Designation"
-    assert ({"斗鱼直播"}, "designatedAs", {"独角兽企业"}) in relations(ex)
-    assert found["武汉市服务贸易创新发展引导基金"][0] == "Organization"
-    assert "独角兽企业" not in mentions(extract("培育独角兽企业，壮大市场主体。", "武汉市"))  # a kind, no holder
 
 
 def test_a_relative_trade_council_is_an_organisation_and_an_ftz_block_a_zone() -> None:
@@ -375,17 +231,6 @@ def test_short_zone_forms_quoted_teams_and_prizes() -> None:
     assert any(n.endswith("特殊贡献奖") and c == "Designation" for n, (c, *_) in found.items())
 
 
-def test_recognition_verbs_end_names_and_a_quoted_label_opens_one() -> None:
-    ex = extract("武汉楚风动漫科技有限公司等4家企业荣膺国家文化出口重点企业，“楚韵之礼”数字文创海外推广项目入列"
-                 "2021—2022年度国家文化出口重点项目。武汉楚声文化传媒有限公司的项目被纳入2022年度湖北省文化贸易重点项目名单。", "武汉市")
-    found = mentions(ex)
-    assert "“楚韵之礼”数字文创海外推广项目" in found and "企业荣膺国家文化出口重点企业" not in found
-    assert found["国家文化出口重点项目"][0] == "Designation"  # the edition year is no part of the title
-    held = {(min(s, key=len), min(o, key=len)) for s, p, o in relations(ex) if p == "designatedAs"}
-    assert {("武汉楚风动漫科技有限公司", "国家文化出口重点企业"), ("楚韵之礼数字文创海外推广项目", "国家文化出口重点项目")} <= held
-    assert not any(n.startswith("“十四五”") for n in mentions(extract("“十四五”期间海外推广项目获奖。", "武汉市")))
-
-
 def test_more_titles_transliterated_names_and_regions() -> None:
     found = mentions(extract("老挝国家工商会副主席本通·西萨瓦随后登台作主旨演讲。武汉大学经济研究所所长周立平认为，"
                              "成渝地区和西北地区的市场潜力巨大。", "武汉市"))
@@ -402,13 +247,6 @@ def test_exchanges_alliances_legal_districts_and_campaigns_by_suffix() -> None:
     assert found["新洲黄陂攻势"][0] == "Programme"
 
 
-def test_a_known_short_form_inside_a_name_is_the_same_entity() -> None:
-    ex = extract("上海合作组织国际投资贸易博览会在武汉开幕。上合组织国际投资贸易博览会期间签约项目30个。", "武汉市")
-    fairs = [e for e in resolve([ex]).entities.values() if e.label.endswith("博览会")]
-    assert len(fairs) == 1 and fairs[0].label == "上海合作组织国际投资贸易博览会", fairs
-    assert "上合组织国际投资贸易博览会" in fairs[0].aliases
-
-
 def test_counted_quotes_slogans_and_generic_words_are_no_names() -> None:
     found = mentions(extract("武汉跻身“首批示范区”，瞄准“国际高标准”，推广“武汉标准”。物联网、人工智能等数据流平台快速发展。"
                              "这是对这座城市全面深化服务贸易创新发展试点工作的认可。", "武汉市"))
@@ -416,15 +254,6 @@ def test_counted_quotes_slogans_and_generic_words_are_no_names() -> None:
     assert not [n for n in found if "标准" in n]
     assert "物联网" not in found
     assert "全面深化服务贸易创新发展试点" in found and not [n for n in found if n.startswith("城市")]
-
-
-def test_district_sub_areas_are_places_and_a_national_base_at_work_is_a_site() -> None:
-    found = mentions(extract("武昌滨江片区、江汉西北湖片区等城市更新区域发展商务服务。武汉片区依托武汉东湖综合保税区。"
-                             "发挥国家数字服务出口基地作用；武汉经开区获评国家文化出口基地。", "武汉市"))
-    assert found["武昌滨江片区"][0] == "Place" and found["江汉西北湖片区"][0] == "Place"
-    assert found["武汉片区"][0] == "Zone"  # a city's share of a free trade zone
-    assert found["国家数字服务出口基地"][0] == "Base"
-    assert found["国家文化出口基地"][0] == "Designation"
 
 
 def test_agglomeration_zones_are_parks_and_a_year_before_a_quote_is_the_edition() -> None:
@@ -445,16 +274,6 @@ def test_counted_kinds_split_by_jieba_and_names_with_zhi() -> None:
     found = mentions(extract("武汉立足武汉综合保税区、武汉国际陆港区两大开放平台。哈萨克斯坦草原之鹰物流股份公司也前来洽谈。", "武汉市"))
     assert not [n for n in found if n.endswith("开放平台")]
     assert found["哈萨克斯坦草原之鹰物流股份公司"][0] == "Enterprise"
-
-
-def test_known_names_with_their_kind_quoted_kinds_and_areas_dropped_from_a_site_name() -> None:
-    ex = extract("支持卡奥斯COSMOPlat工业互联网平台发展。建设一批“智慧商圈”。依托长江港口群延伸港口服务功能。"
-                 "建设鄂东临空经济示范区。临空经济示范区集聚企业200家。", "武汉市")
-    found = mentions(ex)
-    assert found["卡奥斯COSMOPlat工业互联网平台"] == ("Platform", "卡奥斯COSMOPlat")  # the known platform, by its kind
-    assert "智慧商圈" not in found and "“智慧商圈”" not in found
-    assert not [n for n in found if n.endswith("港口")]
-    assert found["临空经济示范区"] == ("Zone", "鄂东临空经济示范区")
 
 
 def test_a_product_quoted_after_an_insurer_word_and_counted_projects_in_quotes_are_no_names() -> None:
