@@ -1,6 +1,6 @@
-"""Consistency check for the dev6 gold files (not an evaluation: it never runs the extractor).
+"""Consistency check of a hand-made gold set's files (not an evaluation: it never runs the extractor).
 
-Run: python3 tests/dev6/check_dev6.py
+Run: python3 tests/check_gold.py tests/dev7 [tests/dev6 ...]
 Asserts for each <id>.yaml: it parses; its document and .meta.yaml sidecar exist and agree on date and
 place; the text has 900-1500 characters; every entity name and alias occurs verbatim in the text; names
 and aliases are unique; entity types and predicates are in the sets used by tests/gold, tests/dev4 and
@@ -14,7 +14,7 @@ import sys
 import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REFERENCE = [os.path.join(HERE, "..", d) for d in ("gold", "dev4", "dev5")]
+REFERENCE = [os.path.join(HERE, d) for d in ("gold", "dev4", "dev5")]
 
 
 def allowed_sets():
@@ -26,6 +26,7 @@ def allowed_sets():
             gold = yaml.safe_load(open(path, encoding="utf-8"))
             types.update(e["type"] for e in gold["entities"])
             preds.update(r[1] for r in gold["relations"])
+    assert types and preds, "could not read the reference sets"
     return types, preds
 
 
@@ -39,7 +40,7 @@ def value_text(v):
 def check(path, types, preds):
     errors = []
     gold = yaml.safe_load(open(path, encoding="utf-8"))
-    doc = os.path.join(HERE, gold["document"])
+    doc = os.path.join(os.path.dirname(os.path.abspath(path)), gold["document"])
     text = open(doc, encoding="utf-8").read()
     meta = yaml.safe_load(open(doc[: -len(".txt")] + ".meta.yaml", encoding="utf-8"))
     if str(meta["date"]) != str(gold["date"]) or meta["place"] != gold["place"]:
@@ -50,7 +51,7 @@ def check(path, types, preds):
     names, canon = {}, set()
     for e in gold["entities"]:
         if e["type"] not in types:
-            errors.append(f"type {e['type']} of {e['name']} not used in tests/gold, dev4 or dev5")
+            errors.append(f"type {e['type']} of {e['name']} not used in gold/dev4/dev5")
         canon.add(e["name"])
         for n in [e["name"]] + list(e.get("aliases") or []):
             if n in names:
@@ -66,7 +67,7 @@ def check(path, types, preds):
             continue
         s, p, o = r
         if p not in preds:
-            errors.append(f"predicate {p} not used in tests/gold, dev4 or dev5")
+            errors.append(f"predicate {p} not used in gold/dev4/dev5")
         for a in (s, o):
             if a not in names:
                 errors.append(f"relation argument not an entity: {a} in {r}")
@@ -95,9 +96,12 @@ def check(path, types, preds):
 
 
 def main():
+    folders = sys.argv[1:]
+    if not folders:
+        sys.exit("usage: python3 tests/check_gold.py FOLDER [FOLDER ...]")
     types, preds = allowed_sets()
     failed = False
-    for path in sorted(glob.glob(os.path.join(HERE, "*.yaml"))):
+    for path in sorted(p for folder in folders for p in glob.glob(os.path.join(folder, "*.yaml"))):
         errors, (ne, nr, nf, nc) = check(path, types, preds)
         name = os.path.basename(path)
         print(f"{name}: {ne} entities, {nr} relations, {nf} figures, {nc} characters")
