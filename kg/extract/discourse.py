@@ -50,6 +50,7 @@ class Discourse:
         # 该项目落户…: a determiner and a kind stand for the thing of that kind named last
         self.anaphors = lex.anaphors if lex else {}
         self.kind_words = {**self.bare_kinds, **self.anaphors}  # 落户园区, 入驻该基地
+        self.kind_words_longest_first = tuple(sorted(self.kind_words, key=len, reverse=True))
         # 该项目(已)落户, 这家企业2021年选址于: the anaphor, then a few words or times and adverbs
         self.anaphor = re.compile(f"({alternation(tuple(self.anaphors))})(?:[^，。；：、]{{0,4}}|(?:{'|'.join(adverbials)})*)$") \
             if self.anaphors and adverbials else None
@@ -148,16 +149,15 @@ class Discourse:
                     role: str) -> Mention | None:
         """落户园区, 入驻该基地: a kind word (or 该 + kind) right after the trigger stands for the one
         of that kind named last."""
-        words = self.kind_words
-        word = next((w for w in sorted(words, key=len, reverse=True) if text.startswith(w, t1)), None)
+        word = next((w for w in self.kind_words_longest_first if text.startswith(w, t1)), None)
         if word is None or any(m.start == t1 for m in mentions):
             return None
-        return self._antecedent_of(words[word], rule, text, mentions, t1, role)
+        return self._antecedent_of(self.kind_words[word], rule, text, mentions, t1, role)
 
     def _kind_before(self, rule: dict[str, Any], text: str, mentions: list[Mention], t0: int) -> Mention | None:
         """为园区授牌, 该基地获评: a kind word (or 该 + kind) right before the trigger stands for the one
         of that kind named last."""
-        word = next((w for w in sorted(self.kind_words, key=len, reverse=True) if text.endswith(w, 0, t0)), None)
+        word = next((w for w in self.kind_words_longest_first if text.endswith(w, 0, t0)), None)
         if word is None or any(m.end == t0 for m in mentions):
             return None
         return self._antecedent_of(self.kind_words[word], rule, text, mentions, t0 - len(word))

@@ -75,6 +75,7 @@ class Lexicon:
     name_suffix_patterns: dict[str, list[re.Pattern[str]]]
     quoted_name_patterns: dict[str, list[re.Pattern[str]]]
     batch_words: re.Pattern[str]
+    quote_edition: re.Pattern[str] | None  # 2024“乐购青岛”消费促进年: the year right before a quote
     # Read as they stand in boundaries.yaml or government.yaml (key = field name; see _plain_fields);
     # the ones with a default:
     clause_openers: tuple[str, ...] = ()
@@ -256,6 +257,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         title_verbs=tuple(sorted(bounds.get("title_verbs", []), key=len, reverse=True)),
         description_words=tuple(re.compile(p) for p in bounds.get("description_words", [])),
         batch_words=re.compile("(?:" + "|".join(bounds.get("batch_words", []) or ["(?!)"]) + ")$"),
+        quote_edition=re.compile(bounds["quote_edition"]) if bounds.get("quote_edition") else None,
         **patterns,
         **_plain_fields(bounds, government, persons, _read(folder, "programmes.yaml")),
     )

@@ -28,7 +28,7 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
             cls = suffix_finder.suffix_class[hit.group()]
             # “武汉市服务贸易十强企业”称号: the title word after the quote names no more than the quote
             end = m.end() if hit.group() in lex.list_suffixes else m.end() + hit.end()
-            year = EDITION_YEAR.search(text, max(0, m.start() - 4), m.start())
+            year = lex.quote_edition.search(text, max(0, m.start() - 4), m.start()) if lex.quote_edition else None
             yield Candidate(year.start() if year else m.start(), end, cls, "quoted", 70)  # 2024“乐购武汉”消费促进年
         elif inner and _named_before_kind(m.group(1), inner, lex) and not m.group(1).endswith(lex.false_endings):
             yield Candidate(m.start(1), m.end(1), suffix_finder.suffix_class[inner], "quoted", 70)
@@ -39,10 +39,6 @@ def quoted_names(text: str, words: Words, lex: Lexicon, suffix_finder: SuffixFin
         owner = _owner(text, m.start(), words, lex)
         if owner is not None:
             yield owner
-
-
-# A year written right before a quoted name, without 年, is the edition the name counts (2024“乐购青岛”消费促进年).
-EDITION_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{2}$")
 
 
 def _named_before_kind(content: str, inner: str, lex: Lexicon) -> bool:

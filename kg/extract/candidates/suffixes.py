@@ -34,6 +34,11 @@ class SuffixFinder:
             self.suffix_class.setdefault(suffix, cls)
         self.pattern = re.compile(alternation(tuple(s for s, _ in pairs)))
         self.adjacent_suffixes = frozenset(lex.list_suffixes) | frozenset(lex.legal_forms)
+        self.leading_kinds = tuple(lex.name_leading_kinds)  # 龙头企业驭途科技: …企业 before a proper word
+        # 举办的A交易会和B洽谈会: an event's kind word, then a joiner, opens a second event
+        joiners = (*lex.inner_conjunctions, *lex.list_joiners)
+        self.two_events = re.compile(f"(?:{alternation(tuple(lex.suffixes.get('Event', ())))})(?:{alternation(joiners)})") \
+            if lex.suffixes.get("Event") and joiners else None
 
     def _matches(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Suffix matches (start, end, suffix). A suffix that starts inside a match and ends after it
@@ -185,7 +190,7 @@ class SuffixFinder:
         run = text[opened:suffix_start]
         if (start is not None and start <= opened) or "的" in run or any(c in self.lex.stop_chars for c in run):
             return start
-        if re.search(f"(?:{alternation(tuple(self.lex.suffixes.get('Event', ())))})(?:和|与|及)", run):
+        if self.two_events and self.two_events.search(run):
             return start  # 举办的中国国际服务贸易交易会和中国兰州投资贸易洽谈会: two events, the walk's own start
         return opened
 
@@ -317,7 +322,7 @@ class SuffixFinder:
                 continue
             if start > word.start:
                 continue
-            if word.text.endswith(tuple(lex.name_leading_kinds)) and following is not None and following.end <= suffix_start \
+            if word.text.endswith(self.leading_kinds) and following is not None and following.end <= suffix_start \
                     and following.proper and following.text not in lex.generic_words:
                 start = word.end  # 龙头企业驭途科技: the kind word describes the company named after it
                 continue
